@@ -9,4 +9,5 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write("rampart: dist/ is missing; run `npm run build` in the Rampart folder first\n");
   process.exit(2);
 }
-await import(entry.href);
+const { runCli } = await import(entry.href);
+process.exitCode = await runCli(process.argv.slice(2));

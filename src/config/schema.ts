@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+/**
+ * The schema of rampart.yaml. Every object is strict: an unknown key is reported, not ignored.
+ * Defaults live here and only here; the parsed configuration is frozen (see load.ts).
+ */
+
+const portSchema = z
+  .number()
+  .int()
+  .min(0, "must be a port number (0-65535)")
+  .max(65535, "must be a port number (0-65535)");
+
+const httpUrl = z.string().refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
+  message: "must be a URL (http:// or https://)",
+});
+
+export const serverConfigSchema = z.strictObject({
+  host: z.string().min(1).default("127.0.0.1"),
+  port: portSchema.default(8787),
+  /** largest request body accepted, in bytes */
+  bodyLimitBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
+  /** how long in-flight requests may run after SIGTERM before the server closes them */
+  shutdownTimeoutMs: z.number().int().positive().default(10_000),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** trust X-Forwarded-* from a TLS-terminating proxy in front of Rampart */
+  trustProxy: z.boolean().default(false),
+});
+
+export const storageConfigSchema = z.strictObject({
+  url: z
+    .string()
+    .refine((value) => /^(sqlite:|postgres(ql)?:\/\/)/.test(value), {
+      message: "must start with sqlite: (sqlite:./rampart.db, sqlite::memory:) or postgres://",
+    })
+    .default("sqlite:./rampart.db"),
+});
+
+export const redisConfigSchema = z.strictObject({
+  url: z
+    .string()
+    .refine((value) => /^rediss?:\/\//.test(value) && URL.canParse(value), {
+      message: "must be a redis:// URL",
+    })
+    .optional(),
+});
+
+export const upstreamConfigSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, "must be a name of letters, digits, '.', '_' or '-'"),
+  url: httpUrl,
+  /** the upstream's own key, added by the gateway; callers never see it */
+  apiKey: z.string().min(1).optional(),
+  /** model names served by this upstream; "*" matches any, "llama-*" a prefix */
+  models: z.array(z.string().min(1)).min(1, 'must list at least one model (or "*")').default(["*"]),
+  /** alias -> model name sent upstream */
+  aliases: z.record(z.string(), z.string()).default({}),
+  timeoutMs: z.number().int().positive().default(300_000),
+  connectTimeoutMs: z.number().int().positive().default(5_000),
+  maxConnections: z.number().int().positive().default(64),
+});
+
+export const auditConfigSchema = z.strictObject({
+  /** how prompt and response text is kept with events */
+  content: z.enum(["none", "redacted", "encrypted"]).default("redacted"),
+  durability: z.enum(["sync", "batched"]).default("batched"),
+  retentionDays: z.number().int().positive().default(180),
+});
+
+export const rampartConfigSchema = z.strictObject({
+  server: serverConfigSchema.prefault({}),
+  storage: storageConfigSchema.prefault({}),
+  redis: redisConfigSchema.prefault({}),
+  upstreams: z.array(upstreamConfigSchema).default([]),
+  /** a path to a policy file (relative to the configuration file) or the policy inline */
+  policy: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
+  audit: auditConfigSchema.prefault({}),
+});
+
+export type RampartConfig = z.infer<typeof rampartConfigSchema>;
+export type UpstreamConfig = z.infer<typeof upstreamConfigSchema>;
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
