@@ -43,7 +43,7 @@ function pickFile(options: LoadOptions, env: NodeJS.ProcessEnv, cwd: string): st
 
 /** Parses YAML text into a plain object, with YAML syntax errors as issues (line and column). */
 export function parseConfigText(text: string, issues: ConfigIssue[]): Record<string, unknown> {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   for (const error of document.errors) {
     const where = error.linePos?.[0];
     issues.push({
@@ -82,7 +82,10 @@ export function checkConfig(options: LoadOptions = {}): ConfigCheck {
   const substituted = substituteEnvironment(raw, env, issues) as Record<string, unknown>;
   const overridden = applyEnvironmentOverrides(substituted, env, issues);
   const parsed = rampartConfigSchema.safeParse(overridden);
-  if (!parsed.success) issues.push(...issuesFromZod(parsed.error));
+  // a setting whose environment reference failed is reported once, for the reference
+  const reported = new Set(issues.map((issue) => issue.path));
+  if (!parsed.success)
+    issues.push(...issuesFromZod(parsed.error).filter((issue) => !reported.has(issue.path)));
   if (parsed.success) issues.push(...crossChecks(parsed.data));
   if (issues.length > 0 || !parsed.success) return { ok: false, source, issues };
   const baseDir = file === undefined ? cwd : dirname(file);
