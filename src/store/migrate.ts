@@ -1,0 +1,52 @@
+import { sql } from "kysely";
+import { Migrator } from "kysely/migration";
+import { errorMessage, RampartError } from "../core/index.js";
+import type { Store } from "./database.js";
+import { migrations } from "./migrations/index.js";
+
+export interface MigrationState {
+  name: string;
+  /** when it ran, or undefined while it is pending */
+  executedAt: Date | undefined;
+}
+
+/** Runs every pending migration in one go and returns the names that ran (empty when up to date). */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const migrator = await newMigrator(store);
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === "Error")?.migrationName;
+    throw new RampartError(
+      "storage_error",
+      `migration ${failed ?? "(setup)"} failed on ${store.location}: ${errorMessage(error)}`,
+      { cause: error },
+    );
+  }
+  return results.filter((result) => result.status === "Success").map((result) => result.migrationName);
+}
+
+/** Every known migration with the time it ran, in order. */
+export async function migrationStatus(store: Store): Promise<MigrationState[]> {
+  const migrator = await newMigrator(store);
+  const known = await migrator.getMigrations();
+  return known.map((info) => ({ name: info.name, executedAt: info.executedAt }));
+}
+
+async function newMigrator(store: Store): Promise<Migrator> {
+  return new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => ({ ...migrations }) },
+    migrationTableSchema: await migrationSchema(store),
+  });
+}
+
+/**
+ * On PostgreSQL the bookkeeping tables go into the same schema as the data. Kysely looks them up
+ * across all schemas unless it is told which one, so it is always told.
+ */
+async function migrationSchema(store: Store): Promise<string | undefined> {
+  if (store.dialect !== "postgres") return undefined;
+  if (store.schema !== undefined) return store.schema;
+  const { rows } = await sql<{ name: string | null }>`select current_schema() as name`.execute(store.db);
+  return rows[0]?.name ?? undefined;
+}

@@ -1,0 +1,13 @@
+import type { Migration } from "kysely/migration";
+import * as apiKeys from "./0001-api-keys.js";
+import * as settings from "./0002-settings.js";
+
+/**
+ * Every migration, in order. Listed by hand (no folder scan) so that they run the same from
+ * src/ under tsx and from dist/ after a build. Add one: write NNNN-name.ts with up/down, list it
+ * here. Never edit a migration that has shipped; write a new one.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001-api-keys": apiKeys,
+  "0002-settings": settings,
+};
