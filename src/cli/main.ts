@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { registerConfigCommand } from "./config-command.js";
+import { registerDbCommand } from "./db-command.js";
+import { registerDemoUpstreamCommand } from "./demo-upstream-command.js";
+import { registerServeCommand } from "./serve-command.js";
 import {
   type CliContext,
   type CliIo,
@@ -10,7 +13,7 @@ import {
 } from "./program.js";
 
 /** Every command of the CLI, one file each. Add a command: write src/cli/<name>-command.ts, list it here. */
-const commands: readonly RegisterCommand[] = [registerConfigCommand];
+const commands: readonly RegisterCommand[] = [registerConfigCommand, registerDbCommand, registerDemoUpstreamCommand, registerServeCommand];
 
 function packageVersion(): string {
   const raw: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
