@@ -1,0 +1,5 @@
+export {
+  type CanaryLeakOptions,
+  canaryLeakDetector,
+  canaryLeakOptionsSchema,
+} from "./canary-leak-detector.js";

@@ -1,0 +1,5 @@
+export {
+  type SystemPromptLeakOptions,
+  systemPromptLeakDetector,
+  systemPromptLeakOptionsSchema,
+} from "./system-prompt-leak-detector.js";
