@@ -1,0 +1,31 @@
+import type { DecodedSegment, SegmentDecoder } from "./decoded-segment.js";
+import { isPrintableText } from "./language.js";
+
+/** A token without whitespace: URL-encoded text is looked for inside one token. */
+const TOKEN_PATTERN = /\S+/g;
+/** One percent-encoded byte. */
+const PERCENT_BYTE_PATTERN = /%[0-9A-Fa-f]{2}/g;
+/** Percent-encoded bytes a token needs before it is decoded ("%20" alone is ordinary). */
+export const MIN_PERCENT_BYTES = 3;
+
+export const urlDecoder: SegmentDecoder = {
+  via: "url",
+  decode(text, maxSegmentChars) {
+    const segments: DecodedSegment[] = [];
+    for (const match of text.matchAll(TOKEN_PATTERN)) {
+      const token = match[0];
+      if (token.length > maxSegmentChars || !token.includes("%")) continue;
+      const bytes = token.match(PERCENT_BYTE_PATTERN)?.length ?? 0;
+      if (bytes < MIN_PERCENT_BYTES) continue;
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(token.replaceAll("+", " "));
+      } catch {
+        continue;
+      }
+      if (decoded === token || !isPrintableText(decoded)) continue;
+      segments.push({ start: match.index, end: match.index + token.length, text: decoded });
+    }
+    return segments;
+  },
+};
