@@ -1,0 +1,2 @@
+export { piiDetector } from "./pii-detector.js";
+export { type PiiOptions, piiOptionsSchema } from "./pii-options.js";

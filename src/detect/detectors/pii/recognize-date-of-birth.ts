@@ -1,0 +1,46 @@
+import { BIRTH_CONTEXT, DATE_VALUE } from "./patterns.js";
+import { MAX_CANDIDATES_PER_RECOGNIZER, type PiiCandidate } from "./pii-candidate.js";
+
+/** How far after a birth word a date may start, and how far before it a date may end. */
+const AFTER_WINDOW = 40;
+const BEFORE_WINDOW = 24;
+
+/** True when the numbers in a date are plausible (day 1-31, month 1-12, year 1900-2099 or two digits). */
+export function plausibleDate(value: string): boolean {
+  const numbers = (value.match(/\d+/g) ?? []).map((number) => ({ text: number, value: Number(number) }));
+  for (const number of numbers) {
+    if (number.text.length === 4 && (number.value < 1900 || number.value > 2099)) return false;
+  }
+  if (numbers.length !== 3) return true;
+  const [first, second, third] = numbers;
+  if (!first || !second || !third) return false;
+  const inRange = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  if (first.text.length === 4) return inRange(third.value, second.value);
+  return inRange(first.value, second.value) || inRange(second.value, first.value);
+}
+
+/** Dates near a birth word (born, DOB, né, geboren, nacido, fecha de nacimiento...). */
+export function recognizeDatesOfBirth(text: string): PiiCandidate[] {
+  const found: PiiCandidate[] = [];
+  const contexts: (readonly [number, number])[] = [];
+  for (const match of text.matchAll(BIRTH_CONTEXT)) {
+    contexts.push([match.index, match.index + match[0].length]);
+    if (contexts.length > MAX_CANDIDATES_PER_RECOGNIZER) break;
+  }
+  if (contexts.length === 0) return found;
+  let cursor = 0;
+  for (const match of text.matchAll(DATE_VALUE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    while (cursor < contexts.length && (contexts[cursor]?.[1] ?? 0) + AFTER_WINDOW < start) cursor++;
+    const near = contexts.slice(cursor, cursor + 2).some(
+      ([contextStart, contextEnd]) =>
+        (start >= contextEnd && start - contextEnd <= AFTER_WINDOW) ||
+        (end <= contextStart && contextStart - end <= BEFORE_WINDOW),
+    );
+    if (!near || !plausibleDate(match[0])) continue;
+    found.push({ type: "DATE_OF_BIRTH", rule: "date-of-birth", start, end, score: 0.85 });
+    if (found.length >= MAX_CANDIDATES_PER_RECOGNIZER) break;
+  }
+  return found;
+}

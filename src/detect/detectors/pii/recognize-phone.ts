@@ -1,0 +1,96 @@
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { hasContext, hasContextBefore, NEGATIVE_CONTEXT, PHONE_CONTEXT } from "./context-words.js";
+import { clampScore, MAX_CANDIDATES_PER_RECOGNIZER, type PiiCandidate } from "./pii-candidate.js";
+
+/** Characters that may separate digit groups inside one phone number (no newlines). */
+const PHONE_SEPARATOR = /[ .\-/()\u00a0]/;
+/** A date or a time that a phone candidate must not be: 2020-06-20, 20.06.2020, 14:11. */
+const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
+/** A date anywhere in the run (a timestamp), or the SSN shape 123-45-6789. */
+const CONTAINS_DATE_OR_SSN = /\d{4}-\d{1,2}-\d{1,2}|^\d{3}-\d{2}-\d{4}$/;
+/** Identifier glue: a run that continues an identifier (UUID tails, part numbers) is not a phone. */
+const IDENTIFIER_GLUE = /[-./_:#]/;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** Words that make a number something else than a phone number. */
+const NOT_PHONE_CONTEXT = ["passport", "ssn", "social security", "iban", "card", "isbn", "pasaporte", "passeport", "reisepass"];
+/** A dotted number with three or four parts of one to three digits: a version or an IPv4 address. */
+const DOTTED_VERSION = /^\d{1,3}(?:\.\d{1,3}){2,3}$/;
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 15;
+const MAX_LENGTH = 32;
+
+function isDigit(character: string): boolean {
+  return character >= "0" && character <= "9";
+}
+
+/**
+ * Candidate runs: a digit (or `+` / `(` before one), then digits and single separators, at most two
+ * separators in a row, at most 15 digits. One pass over the text: linear.
+ */
+function phoneRuns(text: string): [number, number][] {
+  const runs: [number, number][] = [];
+  let index = 0;
+  while (index < text.length && runs.length < MAX_CANDIDATES_PER_RECOGNIZER) {
+    const character = text.charAt(index);
+    const previous = index > 0 ? text.charAt(index - 1) : " ";
+    const opens = isDigit(character) || ((character === "+" || character === "(") && isDigit(text.charAt(index + 1)));
+    if (!opens || /[\p{L}\p{N}_]/u.test(previous)) {
+      index++;
+      continue;
+    }
+    let end = index + 1;
+    let digits = isDigit(character) ? 1 : 0;
+    let lastDigitEnd = digits ? end : index;
+    let separatorRun = 0;
+    while (end < text.length && end - index < MAX_LENGTH) {
+      const next = text.charAt(end);
+      if (isDigit(next)) {
+        digits++;
+        separatorRun = 0;
+        lastDigitEnd = end + 1;
+      } else if (PHONE_SEPARATOR.test(next) && separatorRun < 2) {
+        separatorRun++;
+      } else break;
+      if (digits > MAX_DIGITS) break;
+      end++;
+    }
+    const followedByWordCharacter = /[\p{L}_]/u.test(text.charAt(lastDigitEnd));
+    if (digits >= MIN_DIGITS && digits <= MAX_DIGITS && !followedByWordCharacter) runs.push([index, lastDigitEnd]);
+    index = Math.max(end, index + 1);
+  }
+  return runs;
+}
+
+/** Phone numbers: libphonenumber-js validation, international or in the configured regions, plus context. */
+export function recognizePhones(text: string, regions: readonly string[]): PiiCandidate[] {
+  const found: PiiCandidate[] = [];
+  for (const [start, end] of phoneRuns(text)) {
+    const value = text.slice(start, end);
+    if (DATE_LIKE.test(value) || DOTTED_VERSION.test(value) || CONTAINS_DATE_OR_SSN.test(value)) continue;
+    const glueBefore = IDENTIFIER_GLUE.test(text.charAt(start - 1)) && WORD_CHARACTER.test(text.charAt(start - 2));
+    const glueAfter = IDENTIFIER_GLUE.test(text.charAt(end)) && WORD_CHARACTER.test(text.charAt(end + 1));
+    if (glueBefore || glueAfter) continue;
+    const international = value.startsWith("+") || value.startsWith("00");
+    let score = 0;
+    if (international) {
+      const parsed = parsePhoneNumberFromString(value.startsWith("00") ? `+${value.slice(2)}` : value);
+      if (parsed?.isValid()) score = 0.85;
+      else if (parsed?.isPossible()) score = 0.6;
+    } else {
+      for (const region of regions) {
+        const parsed = parsePhoneNumberFromString(value, region as CountryCode);
+        if (parsed?.isValid()) {
+          score = 0.55;
+          break;
+        }
+      }
+    }
+    const context = hasContextBefore(text, start, PHONE_CONTEXT, 40) || hasContext(text, start, end, ["office", "fax", "mobile", "cell", "home", "work"], 0, 12);
+    if (context) score = Math.max(score, 0.5) + 0.3;
+    if (/[a-z]/i.test(text.slice(start - 1, start))) score -= 0.3;
+    if (hasContext(text, start, end, NEGATIVE_CONTEXT, 32, 8)) score -= 0.5;
+    if (hasContextBefore(text, start, NOT_PHONE_CONTEXT, 32)) score -= 0.5;
+    if (score > 0) found.push({ type: "PHONE", rule: international ? "phone.international" : "phone", start, end, score: clampScore(score) });
+  }
+  return found;
+}
