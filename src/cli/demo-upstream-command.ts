@@ -22,16 +22,18 @@ function wholeNumber(flag: string, max: number): (value: string) => number {
   };
 }
 
-/** Resolves on the first SIGINT or SIGTERM, and removes its listeners. */
+/** Resolves with the name of the first SIGINT or SIGTERM, and removes its listeners. */
 function untilStopSignal(): Promise<string> {
   return new Promise((resolve) => {
     const stop = (signal: string) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
+      process.off("SIGINT", onInterrupt);
+      process.off("SIGTERM", onTerminate);
       resolve(signal);
     };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+    const onInterrupt = () => stop("SIGINT");
+    const onTerminate = () => stop("SIGTERM");
+    process.on("SIGINT", onInterrupt);
+    process.on("SIGTERM", onTerminate);
   });
 }
 

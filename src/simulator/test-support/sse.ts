@@ -9,6 +9,7 @@ export interface SseEvent {
   /** the `event:` field, "message" when absent */
   readonly event: string;
   readonly data: string;
+  /** the last `id:` seen so far (it carries over to later events, as the standard says) */
   readonly id?: string;
 }
 
