@@ -1,0 +1,5 @@
+export {
+  type ExfiltrationOptions,
+  exfiltrationDetector,
+  exfiltrationOptionsSchema,
+} from "./exfiltration-detector.js";
