@@ -1,0 +1,2 @@
+export { promptInjectionRules } from "./patterns.js";
+export { promptInjectionDetector, promptInjectionOptionsSchema } from "./prompt-injection-detector.js";

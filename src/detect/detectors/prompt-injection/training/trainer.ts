@@ -1,0 +1,70 @@
+import { exampleFeatures, sigmoid } from "../scorer.js";
+import type { TrainingWindow } from "./examples.js";
+import { Random } from "./synthetic/random.js";
+
+export interface TrainerOptions {
+  readonly bits: number;
+  readonly epochs: number;
+  readonly learningRate: number;
+  /** L2 penalty applied to the weights an example touches */
+  readonly l2: number;
+  readonly seed: number;
+}
+
+export const defaultTrainerOptions: TrainerOptions = {
+  bits: 19,
+  epochs: 6,
+  learningRate: 0.2,
+  l2: 1e-6,
+  seed: 7,
+};
+
+export interface TrainedWeights {
+  readonly weights: Float32Array;
+  readonly bias: number;
+}
+
+/**
+ * Logistic regression on hashed features, fitted by stochastic gradient descent with AdaGrad
+ * step sizes (sparse and robust to the very different frequencies of n-grams). The logit of an
+ * example is `bias + sum(w[i]) / sqrt(n)` over its n feature occurrences, exactly as the scorer computes it.
+ */
+export function trainLogistic(
+  windows: readonly TrainingWindow[],
+  options: TrainerOptions = defaultTrainerOptions,
+): TrainedWeights {
+  const size = 2 ** options.bits;
+  const mask = size - 1;
+  const weights = new Float64Array(size);
+  const squared = new Float64Array(size);
+  let bias = 0;
+  let biasSquared = 0;
+  const features = windows.map((window) => exampleFeatures(window.text, mask));
+  const order = windows.map((_, index) => index);
+  const random = new Random(options.seed);
+  for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+    for (let index = order.length - 1; index > 0; index -= 1) {
+      const other = random.integer(0, index);
+      [order[index], order[other]] = [order[other] ?? 0, order[index] ?? 0];
+    }
+    for (const position of order) {
+      const indices = features[position];
+      const window = windows[position];
+      if (!indices || !window || indices.length === 0) continue;
+      const norm = 1 / Math.sqrt(indices.length);
+      let sum = 0;
+      for (const feature of indices) sum += weights[feature] ?? 0;
+      const gradient = (sigmoid(bias + sum * norm) - window.label) * window.weight;
+      biasSquared += gradient * gradient;
+      bias -= (options.learningRate * gradient) / (Math.sqrt(biasSquared) + 1e-8);
+      for (const feature of indices) {
+        const current = weights[feature] ?? 0;
+        const step = gradient * norm + options.l2 * current;
+        const accumulated = (squared[feature] ?? 0) + step * step;
+        squared[feature] = accumulated;
+        weights[feature] = current - (options.learningRate * step) / (Math.sqrt(accumulated) + 1e-8);
+      }
+    }
+  }
+  return { weights: Float32Array.from(weights), bias };
+}
