@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { registerConfigCommand } from "./config-command.js";
 import { registerDbCommand } from "./db-command.js";
 import { registerDemoUpstreamCommand } from "./demo-upstream-command.js";
-import { registerServeCommand } from "./serve-command.js";
+import { registerKeysCommand } from "./keys-command.js";
 import {
   type CliContext,
   type CliIo,
@@ -11,9 +11,16 @@ import {
   type RegisterCommand,
   reportError,
 } from "./program.js";
+import { registerServeCommand } from "./serve-command.js";
 
 /** Every command of the CLI, one file each. Add a command: write src/cli/<name>-command.ts, list it here. */
-const commands: readonly RegisterCommand[] = [registerConfigCommand, registerDbCommand, registerDemoUpstreamCommand, registerServeCommand];
+const commands: readonly RegisterCommand[] = [
+  registerConfigCommand,
+  registerDbCommand,
+  registerDemoUpstreamCommand,
+  registerServeCommand,
+  registerKeysCommand,
+];
 
 function packageVersion(): string {
   const raw: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));

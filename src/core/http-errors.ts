@@ -1,4 +1,4 @@
-import { type ErrorCode, errorMessage, isRampartError } from "../core/index.js";
+import { type ErrorCode, errorMessage, isRampartError } from "./errors.js";
 
 /**
  * The one table that maps Rampart error codes to an HTTP status and the OpenAI error `type`.

@@ -1,7 +1,6 @@
+import type { FastifyBaseLogger } from "fastify";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { Logger } from "pino";
-import { newRequestId, RampartError } from "../core/index.js";
-import { toHttpError } from "./http-errors.js";
+import { newRequestId, RampartError, toHttpError } from "../core/index.js";
 
 /** A named readiness check: `/readyz` is 200 only when every check resolves. */
 export interface ReadinessCheck {
@@ -10,7 +9,7 @@ export interface ReadinessCheck {
 }
 
 export interface AppOptions {
-  logger: Logger;
+  logger: FastifyBaseLogger;
   bodyLimitBytes: number;
   trustProxy?: boolean;
   readiness?: readonly ReadinessCheck[];

@@ -1,0 +1,80 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { chatSegments, conversationIdOf, plantCanary, systemPromptOf } from "./chat-input.js";
+import { blockedOutput } from "./completions-handler.js";
+import { admit, type GatewayDependencies, parseBody, recordDecision, withRecord } from "./gateway-context.js";
+import type { GuardContext } from "./guard.js";
+import { guardInput } from "./input-guard.js";
+import { chatCompletionRequestSchema, contentText } from "./openai-schemas.js";
+import { guardChatOutput } from "./output-guard.js";
+import { streamChat } from "./stream-handler.js";
+import { readUpstreamJson } from "./upstream-json.js";
+
+/** POST /v1/chat/completions */
+export function chatCompletionsHandler(dependencies: GatewayDependencies) {
+  return (request: FastifyRequest, reply: FastifyReply) =>
+    withRecord(dependencies, request, reply, "chat.completions", async (record) => {
+      const body = parseBody(chatCompletionRequestSchema, request.body);
+      const { principal, route } = await admit(dependencies, request, record, body.model);
+      const conversationHeader = request.headers["x-rampart-conversation-id"];
+      const context: GuardContext = {
+        principal,
+        model: body.model,
+        conversationId: conversationIdOf(
+          principal.keyId,
+          typeof conversationHeader === "string" ? conversationHeader : undefined,
+          body.messages,
+        ),
+      };
+      await guardInput(dependencies.guard, chatSegments(body.messages), context, record);
+
+      const canaries = dependencies.guard.wantsCanary(context) ? [plantCanary(body.messages)] : [];
+      const outputContext: GuardContext = {
+        ...context,
+        systemPrompt: systemPromptOf(body.messages),
+        canaries,
+        conversation: body.messages
+          .map((message) => contentText(message.content))
+          .filter((text) => text !== ""),
+      };
+      const upstreamBody = { ...body, model: route.upstreamModel };
+      const abort = new AbortController();
+      reply.raw.on("close", () => {
+        if (!reply.raw.writableFinished) abort.abort();
+      });
+
+      if (body.stream === true) {
+        record.stream = true;
+        upstreamBody.stream_options = { ...(body.stream_options ?? {}), include_usage: true };
+        await streamChat(dependencies, request, reply, record, route, upstreamBody, outputContext, {
+          clientWantsUsage: body.stream_options?.include_usage === true,
+          abort,
+          kind: "chat",
+        });
+        return;
+      }
+
+      record.upstreamStarted();
+      const response = await dependencies.client.request(
+        route.upstream,
+        "POST",
+        "/chat/completions",
+        upstreamBody,
+        abort.signal,
+      );
+      const answer = await readUpstreamJson(route.upstream, response, "chat");
+      record.upstreamFinished();
+      if (answer.kind === "error") {
+        recordDecision(dependencies, record, answer.status);
+        void reply.status(answer.status).headers(record.headers()).send(answer.body);
+        return;
+      }
+      record.usage = {
+        promptTokens: answer.usage?.prompt_tokens ?? 0,
+        completionTokens: answer.usage?.completion_tokens ?? 0,
+      };
+      const guarded = await guardChatOutput(dependencies.guard, answer.body, outputContext, record);
+      if (guarded.blocked) throw blockedOutput(guarded.categories);
+      recordDecision(dependencies, record, 200);
+      void reply.status(200).headers(record.headers()).send(guarded.body);
+    });
+}

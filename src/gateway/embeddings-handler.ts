@@ -1,0 +1,55 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ChatSegment } from "./chat-input.js";
+import { conversationIdOf } from "./chat-input.js";
+import { admit, type GatewayDependencies, parseBody, recordDecision, withRecord } from "./gateway-context.js";
+import { guardInput } from "./input-guard.js";
+import { type EmbeddingRequest, embeddingRequestSchema } from "./openai-schemas.js";
+import { readUpstreamJson } from "./upstream-json.js";
+
+function inputSegments(body: EmbeddingRequest): ChatSegment[] {
+  const input = body.input;
+  if (typeof input === "string")
+    return [{ messageIndex: 0, text: input, source: "user", write: (text) => (body.input = text) }];
+  if (Array.isArray(input) && input.every((item): item is string => typeof item === "string")) {
+    const texts = input;
+    return texts.map((text, index) => ({
+      messageIndex: index,
+      text,
+      source: "document" as const,
+      write: (next: string) => {
+        texts[index] = next;
+      },
+    }));
+  }
+  return [];
+}
+
+/** POST /v1/embeddings: the input is scanned (secrets and personal data must not be embedded unredacted). */
+export function embeddingsHandler(dependencies: GatewayDependencies) {
+  return (request: FastifyRequest, reply: FastifyReply) =>
+    withRecord(dependencies, request, reply, "embeddings", async (record) => {
+      const body = parseBody(embeddingRequestSchema, request.body);
+      const { principal, route } = await admit(dependencies, request, record, body.model);
+      await guardInput(
+        dependencies.guard,
+        inputSegments(body),
+        { principal, model: body.model, conversationId: conversationIdOf(principal.keyId, undefined, []) },
+        record,
+      );
+      record.upstreamStarted();
+      const response = await dependencies.client.request(route.upstream, "POST", "/embeddings", {
+        ...body,
+        model: route.upstreamModel,
+      });
+      const answer = await readUpstreamJson(route.upstream, response, "embedding");
+      record.upstreamFinished();
+      if (answer.kind === "error") {
+        recordDecision(dependencies, record, answer.status);
+        void reply.status(answer.status).headers(record.headers()).send(answer.body);
+        return;
+      }
+      record.usage = { promptTokens: answer.usage?.prompt_tokens ?? 0, completionTokens: 0 };
+      recordDecision(dependencies, record, 200);
+      void reply.status(200).headers(record.headers()).send(answer.body);
+    });
+}

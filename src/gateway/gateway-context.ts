@@ -1,0 +1,103 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Logger } from "pino";
+import type { z } from "zod";
+import { RampartError, toHttpError } from "../core/index.js";
+import type { Authenticator } from "./authenticator.js";
+import { presentedKey } from "./authenticator.js";
+import type { DecisionSink } from "./decision-event.js";
+import type { ContentGuard } from "./guard.js";
+import type { Principal } from "./principal.js";
+import { RequestRecord } from "./request-record.js";
+import type { UpstreamClient } from "./upstream-client.js";
+import { modelPatternMatches, type Route, type UpstreamRouter } from "./upstream-router.js";
+
+/** Everything the /v1 handlers share; built once by the server. */
+export interface GatewayDependencies {
+  readonly router: UpstreamRouter;
+  readonly client: UpstreamClient;
+  readonly authenticator: Authenticator;
+  readonly guard: ContentGuard;
+  readonly decisions: DecisionSink;
+  readonly logger: Logger;
+}
+
+/** Parses a request body with a schema; the first problem becomes a 400 that names the parameter. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    throw new RampartError("invalid_request", "request body must be a JSON object");
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const param = issue?.path.map(String).join(".") ?? "";
+  const message = issue?.message.replace(/^Invalid input: /, "") ?? "invalid request";
+  throw new RampartError("invalid_request", param === "" ? message : `${param}: ${message}`, {
+    details: { param },
+  });
+}
+
+/** Authenticates, checks the key may use the model, and routes it. */
+export async function admit(
+  dependencies: GatewayDependencies,
+  request: FastifyRequest,
+  record: RequestRecord,
+  model: string,
+): Promise<{ principal: Principal; route: Route }> {
+  const principal = await dependencies.authenticator.authenticate(presentedKey(request.headers));
+  record.principal = principal;
+  record.model = model;
+  if (
+    principal.models.length > 0 &&
+    !principal.models.some((pattern) => modelPatternMatches(pattern, model))
+  ) {
+    throw new RampartError(
+      "model_not_found",
+      `the model '${model}' does not exist or this key may not use it`,
+      {
+        details: { param: "model" },
+      },
+    );
+  }
+  const route = dependencies.router.route(model);
+  record.upstream = route.upstream.name;
+  return { principal, route };
+}
+
+export function newRecord(request: FastifyRequest, endpoint: string): RequestRecord {
+  return new RequestRecord(request.id, endpoint);
+}
+
+/** Sends the decision event; a failing sink is logged, never fatal to the request. */
+export function recordDecision(
+  dependencies: GatewayDependencies,
+  record: RequestRecord,
+  status: number,
+): void {
+  try {
+    const outcome = dependencies.decisions.record(record.toEvent(status));
+    if (outcome instanceof Promise) {
+      outcome.catch((error: unknown) => dependencies.logger.error({ err: error }, "decision sink failed"));
+    }
+  } catch (error) {
+    dependencies.logger.error({ err: error }, "decision sink failed");
+  }
+}
+
+/** Runs a handler body; on error, records the decision with the error's status and rethrows for the error handler. */
+export async function withRecord(
+  dependencies: GatewayDependencies,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  endpoint: string,
+  body: (record: RequestRecord) => Promise<void>,
+): Promise<void> {
+  const record = newRecord(request, endpoint);
+  try {
+    await body(record);
+  } catch (error) {
+    record.errorCode = error instanceof RampartError ? error.code : "internal";
+    void reply.headers(record.headers());
+    recordDecision(dependencies, record, toHttpError(error).status);
+    throw error;
+  }
+}

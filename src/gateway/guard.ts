@@ -1,0 +1,59 @@
+import type { Category, ContentSource, Finding, Verdict } from "../core/index.js";
+import type { Principal } from "./principal.js";
+
+/** A piece of a request that is scanned on its own: one message's text, with where it came from. */
+export interface ScanSegment {
+  readonly text: string;
+  readonly source: ContentSource;
+}
+
+/** A detector that could not run (error, time budget): recorded as skipped, never as passed. */
+export interface SkippedScan {
+  readonly detector: string;
+  readonly reason: string;
+}
+
+/** What the guard decided for one piece of text. */
+export interface GuardResult {
+  readonly verdict: Verdict;
+  readonly risk: number;
+  readonly findings: readonly Finding[];
+  readonly skipped: readonly SkippedScan[];
+  /** the text with redact-action findings replaced (placeholders), when the verdict is redact */
+  readonly redactedText?: string;
+  /** true when a skipped scan made the guard fail closed */
+  readonly failedClosed: boolean;
+}
+
+export interface GuardContext {
+  readonly principal: Principal;
+  readonly model: string;
+  /** scopes redaction placeholders: the same value keeps its placeholder within a conversation */
+  readonly conversationId: string;
+  readonly systemPrompt?: string;
+  readonly canaries?: readonly string[];
+  readonly conversation?: readonly string[];
+}
+
+/**
+ * The gateway's view of detection plus policy. The gateway never decides by itself: it asks the
+ * guard, and the guard applies the policy resolved for the principal and the model.
+ */
+export interface ContentGuard {
+  scanInput(segment: ScanSegment, context: GuardContext): Promise<GuardResult> | GuardResult;
+  scanOutput(text: string, context: GuardContext): Promise<GuardResult> | GuardResult;
+  /** restores placeholders in model output to the values they stand for (same conversation only) */
+  restore(text: string, context: GuardContext): string;
+  /** whether the gateway should plant a canary in the system prompt for this principal and model */
+  wantsCanary(context: Pick<GuardContext, "principal" | "model">): boolean;
+  /** the stream mode and hold-back window the policy sets for this principal and model */
+  streamSettings(context: Pick<GuardContext, "principal" | "model">): {
+    mode: "hold-back" | "buffer" | "audit";
+    windowChars: number;
+  };
+}
+
+/** Categories present in findings, in a stable order, without repeats. */
+export function categoriesOf(findings: readonly Finding[]): Category[] {
+  return [...new Set(findings.map((finding) => finding.category))].sort();
+}

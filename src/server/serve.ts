@@ -1,0 +1,146 @@
+import { isIP } from "node:net";
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { LoadedConfig, UpstreamConfig } from "../config/index.js";
+import { RampartError } from "../core/index.js";
+import { Authenticator } from "../gateway/authenticator.js";
+import { logDecisionSink } from "../gateway/decision-event.js";
+import { DEMO_API_KEY, demoKeyRecord } from "../gateway/demo-key.js";
+import type { ContentGuard } from "../gateway/guard.js";
+import { gatewayPlugin } from "../gateway/plugin.js";
+import { UpstreamClient } from "../gateway/upstream-client.js";
+import { UpstreamRouter } from "../gateway/upstream-router.js";
+import { type RunningSimulator, startSimulator } from "../simulator/index.js";
+import { createApiKeyRepository, migrateToLatest, openDatabase, type Store } from "../store/index.js";
+import { buildApp } from "./app.js";
+import { createGuard } from "./guard-factory.js";
+import { createLogger } from "./logger.js";
+
+export interface ServeOptions {
+  loaded: LoadedConfig;
+  /** start the model simulator in-process, route to it, and accept the demo key */
+  demo?: boolean;
+  /** overrides server.port */
+  port?: number | undefined;
+  logger?: Logger;
+  /** the content guard; by default built from the configured policy */
+  guard?: ContentGuard;
+}
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly url: string;
+  readonly store: Store;
+  readonly simulator: RunningSimulator | undefined;
+  readonly demoKey: string | undefined;
+  /** stops accepting, lets in-flight requests finish within server.shutdownTimeoutMs, closes the store */
+  close(): Promise<void>;
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || (isIP(host) !== 0 && (host.startsWith("127.") || host === "::1"));
+}
+
+function demoUpstream(simulator: RunningSimulator): UpstreamConfig {
+  return {
+    name: "demo",
+    url: simulator.baseUrl,
+    models: ["*"],
+    aliases: {},
+    timeoutMs: 60_000,
+    connectTimeoutMs: 2_000,
+    maxConnections: 64,
+  };
+}
+
+/** Builds and starts `rampart serve`: store, upstreams, gateway, health; returns a handle to stop it. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const { config, baseDir } = options.loaded;
+  const logger = options.logger ?? createLogger(config.server.logLevel);
+  const demo = options.demo === true;
+  if (demo && !isLoopback(config.server.host)) {
+    throw new RampartError(
+      "usage",
+      `--demo accepts a fixed, public key and listens only on a loopback address, not ${config.server.host}`,
+    );
+  }
+  const store = await openDatabase(config.storage.url, { baseDir });
+  let simulator: RunningSimulator | undefined;
+  try {
+    await migrateToLatest(store);
+    simulator = demo ? await startSimulator({ host: "127.0.0.1", port: 0 }) : undefined;
+    const upstreams =
+      simulator === undefined ? [...config.upstreams] : [...config.upstreams, demoUpstream(simulator)];
+    if (upstreams.length === 0)
+      logger.warn("no upstreams are configured: every model request will answer 404 (see docs/gateway.md)");
+    const keys = createApiKeyRepository(store.db);
+    const staticKeys = demo ? new Map([[demoKeyRecord().hash, demoKeyRecord()]]) : new Map();
+    const client = new UpstreamClient();
+    const app = buildApp({
+      logger,
+      bodyLimitBytes: config.server.bodyLimitBytes,
+      trustProxy: config.server.trustProxy,
+      readiness: [{ name: "storage", check: () => store.ping() }],
+    });
+    await gatewayPlugin(app, {
+      router: new UpstreamRouter(upstreams),
+      client,
+      authenticator: new Authenticator(keys, "gateway", Date.now, staticKeys),
+      guard: options.guard ?? (await createGuard(options.loaded)),
+      decisions: logDecisionSink(logger),
+      logger,
+    });
+    app.addHook("onClose", async () => {
+      await client.close();
+    });
+    const port = options.port ?? config.server.port;
+    try {
+      await app.listen({ host: config.server.host, port });
+    } catch (error) {
+      await app.close().catch(() => undefined);
+      if (error !== null && typeof error === "object" && "code" in error && error.code === "EADDRINUSE") {
+        throw new RampartError(
+          "port_in_use",
+          `port ${port} on ${config.server.host} is already in use; choose another with --port`,
+        );
+      }
+      throw new RampartError("usage", `cannot listen on ${config.server.host}:${port}: ${String(error)}`, {
+        cause: error,
+      });
+    }
+    const address = app.server.address();
+    const actualPort = typeof address === "object" && address !== null ? address.port : port;
+    const host = config.server.host.includes(":") ? `[${config.server.host}]` : config.server.host;
+    const running: RunningServer = {
+      app,
+      url: `http://${host}:${actualPort}`,
+      store,
+      simulator,
+      demoKey: demo ? DEMO_API_KEY : undefined,
+      close: once(async () => {
+        const deadline = setTimeout(() => app.server.closeAllConnections(), config.server.shutdownTimeoutMs);
+        deadline.unref();
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(deadline);
+          await simulator?.close();
+          await store.close();
+        }
+      }),
+    };
+    return running;
+  } catch (error) {
+    await simulator?.close();
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function once(action: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => {
+    running ??= action();
+    return running;
+  };
+}
