@@ -5,7 +5,7 @@ import type { ConversationVault } from "./vault.js";
  * `[email_1]`, `[EMAIL 1]`, `[ EMAIL_1 ]`, `EMAIL_1`, `<EMAIL_1>`. Bounded quantifiers keep it linear.
  */
 const PLACEHOLDER_LIKE =
-  /[[<(]?[ \t]{0,2}([A-Za-z][A-Za-z0-9]{0,20}(?:_[A-Za-z0-9]{1,20}){0,3})[ _-]([0-9]{1,6})[ \t]{0,2}[\]>)]?/g;
+  /(?:[[<(][ \t]{0,2})?\b([A-Za-z][A-Za-z0-9]{0,20}(?:_[A-Za-z0-9]{1,20}){0,3})[ _-]([0-9]{1,6})\b(?:[ \t]{0,2}[\]>)])?/g;
 
 /**
  * Restores the placeholders of one conversation in model output. Only placeholders this conversation
