@@ -7,7 +7,7 @@ const CANARY = "rc-7f3k9q2m8x1v";
 const detector = canaryLeakDetector.create(canaryLeakDetector.optionsSchema.parse({}));
 
 function scan(text: string, canaries: string[] = [CANARY]) {
-  return detector.detect(text, testContext(text, { canaries, normalized: true }));
+  return detector.detect(text, testContext(text, { canaries }));
 }
 
 describe("canary-leak", () => {
@@ -39,6 +39,12 @@ describe("canary-leak", () => {
     expect(scan("A normal answer about rc cars and 7f3k engines.")).toEqual([]);
     expect(scan("abc appears here", ["abc"])).toEqual([]);
     expect(scan("nothing planted", [])).toEqual([]);
+  });
+
+  it("uses the normaliser's folded and decoded views", () => {
+    const text = `hex: ${Buffer.from(CANARY).toString("hex")}`;
+    const findings = detector.detect(text, testContext(text, { canaries: [CANARY], normalized: true }));
+    expect(findings.some((finding) => finding.rule === "encoded")).toBe(true);
   });
 
   it("uses configured static canaries", () => {
