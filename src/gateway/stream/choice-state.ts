@@ -1,0 +1,217 @@
+import type { ChunkChoice, DeltaTextField, ToolCallDelta } from "./chunk-schema.js";
+import { deltaTextFields } from "./chunk-schema.js";
+import { HoldBackBuffer, type HoldBackSettings, type HoldBackStep, type MaybePromise } from "./hold-back.js";
+import type { ScanLedger, StreamChannel } from "./scan-ledger.js";
+
+/**
+ * The guarded state of one choice: one hold-back buffer per text channel (content, reasoning,
+ * refusal, or `text` for completions) and one per tool call's arguments. `rewrite` turns an upstream
+ * choice into the choice the client gets, carrying only released text, and keeps role, tool-call
+ * index/id/type/name and finish_reason. Unknown choice and delta fields (logprobs included, which
+ * repeat the generated tokens) are not forwarded: only scanned text reaches the client.
+ */
+
+type TextChannel = DeltaTextField | "text";
+
+interface ToolCallState {
+  readonly buffer: HoldBackBuffer;
+  headerSent: boolean;
+}
+
+/** Receives each step's raw released text, for local token counting. */
+export type ReleaseListener = (step: HoldBackStep) => void;
+
+export type OutChoice = Record<string, unknown>;
+
+export const BLOCKED = Symbol("blocked");
+export type RewriteResult = OutChoice | null | typeof BLOCKED;
+
+function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
+export class ChoiceState {
+  private readonly texts = new Map<TextChannel, HoldBackBuffer>();
+  private readonly toolCalls = new Map<number, ToolCallState>();
+  /** chat delta or completion text: decided by the first chunk that carries the choice */
+  private completionStyle = false;
+  finished = false;
+
+  constructor(
+    readonly index: number,
+    private readonly settings: HoldBackSettings,
+    private readonly ledger: ScanLedger,
+    private readonly onRelease: ReleaseListener,
+  ) {}
+
+  /** every buffer, for token counting of held text when the stream ends early */
+  *buffers(): Iterable<HoldBackBuffer> {
+    yield* this.texts.values();
+    for (const call of this.toolCalls.values()) yield call.buffer;
+  }
+
+  private textBuffer(channel: TextChannel): HoldBackBuffer {
+    let buffer = this.texts.get(channel);
+    if (buffer === undefined) {
+      const scanChannel: StreamChannel = channel;
+      buffer = new HoldBackBuffer(this.settings, this.ledger, {
+        choiceIndex: this.index,
+        channel: scanChannel,
+      });
+      this.texts.set(channel, buffer);
+    }
+    return buffer;
+  }
+
+  private async settle(step: MaybePromise<HoldBackStep>): Promise<HoldBackStep> {
+    const result = isPromise(step) ? await step : step;
+    if (!result.blocked && result.raw.length > 0) this.onRelease(result);
+    return result;
+  }
+
+  async rewrite(choice: ChunkChoice): Promise<RewriteResult> {
+    const out: OutChoice = { index: this.index };
+    let meaningful = false;
+    if (typeof choice.text === "string") {
+      this.completionStyle = true;
+      const step = await this.settle(this.textBuffer("text").push(choice.text));
+      if (step.blocked) return BLOCKED;
+      if (step.text.length > 0) {
+        out.text = step.text;
+        meaningful = true;
+      }
+    }
+    const delta = choice.delta;
+    const outDelta: Record<string, unknown> = {};
+    if (delta !== null && delta !== undefined) {
+      if (typeof delta.role === "string") {
+        outDelta.role = delta.role;
+        meaningful = true;
+      }
+      for (const field of deltaTextFields) {
+        const value = delta[field];
+        if (value === undefined) continue;
+        if (value === null || value.length === 0) {
+          outDelta[field] = value;
+          continue;
+        }
+        const step = await this.settle(this.textBuffer(field).push(value));
+        if (step.blocked) return BLOCKED;
+        if (step.text.length > 0) {
+          outDelta[field] = step.text;
+          meaningful = true;
+        }
+      }
+      if (delta.tool_calls !== null && delta.tool_calls !== undefined) {
+        const calls: Record<string, unknown>[] = [];
+        for (let position = 0; position < delta.tool_calls.length; position += 1) {
+          const call = delta.tool_calls[position] as ToolCallDelta;
+          const outCall = await this.rewriteToolCall(call, call.index ?? position);
+          if (outCall === BLOCKED) return BLOCKED;
+          if (outCall !== null) calls.push(outCall);
+        }
+        if (calls.length > 0) {
+          outDelta.tool_calls = calls;
+          meaningful = true;
+        }
+      }
+    }
+    const finishReason = choice.finish_reason;
+    if (typeof finishReason === "string") {
+      if ((await this.flush(out, outDelta)) === BLOCKED) return BLOCKED;
+      meaningful = true;
+    }
+    if (!meaningful) return null;
+    if (!this.completionStyle) out.delta = outDelta;
+    out.finish_reason = typeof finishReason === "string" ? finishReason : null;
+    return out;
+  }
+
+  private async rewriteToolCall(
+    call: ToolCallDelta,
+    index: number,
+  ): Promise<Record<string, unknown> | null | typeof BLOCKED> {
+    let state = this.toolCalls.get(index);
+    if (state === undefined) {
+      const buffer = new HoldBackBuffer(this.settings, this.ledger, {
+        choiceIndex: this.index,
+        channel: "tool_arguments",
+        toolCallIndex: index,
+      });
+      state = { buffer, headerSent: false };
+      this.toolCalls.set(index, state);
+    }
+    const name = call.function?.name;
+    if (typeof name === "string" && name.length > 0) state.buffer.channel.toolName = name;
+    const outCall: Record<string, unknown> = { index };
+    const outFunction: Record<string, unknown> = {};
+    let meaningful = false;
+    if (typeof call.id === "string") outCall.id = call.id;
+    if (typeof call.type === "string") outCall.type = call.type;
+    if (typeof name === "string") outFunction.name = name;
+    if (outCall.id !== undefined || outCall.type !== undefined || outFunction.name !== undefined) {
+      meaningful = true;
+    }
+    const argumentsText = call.function?.arguments;
+    if (typeof argumentsText === "string" && argumentsText.length > 0) {
+      const step = await this.settle(state.buffer.push(argumentsText));
+      if (step.blocked) return BLOCKED;
+      if (step.text.length > 0) {
+        outFunction.arguments = step.text;
+        meaningful = true;
+      }
+    }
+    if (!meaningful) return null;
+    if (!state.headerSent && outFunction.arguments === undefined) outFunction.arguments = "";
+    state.headerSent = true;
+    outCall.function = outFunction;
+    return outCall;
+  }
+
+  /**
+   * Scans and releases everything the choice still holds into `out` / `outDelta` (appending to what
+   * this chunk already carries). Called on finish_reason and at the end of the stream.
+   */
+  async flush(out: OutChoice, outDelta: Record<string, unknown>): Promise<boolean | typeof BLOCKED> {
+    this.finished = true;
+    let released = false;
+    for (const [channel, buffer] of this.texts) {
+      const step = await this.settle(buffer.finish());
+      if (step.blocked) return BLOCKED;
+      if (step.text.length === 0) continue;
+      released = true;
+      const target = channel === "text" ? out : outDelta;
+      const before = target[channel];
+      target[channel] = typeof before === "string" ? before + step.text : step.text;
+    }
+    for (const [index, state] of this.toolCalls) {
+      const step = await this.settle(state.buffer.finish());
+      if (step.blocked) return BLOCKED;
+      if (step.text.length === 0) continue;
+      released = true;
+      if (outDelta.tool_calls === undefined) outDelta.tool_calls = [];
+      const calls = outDelta.tool_calls as Record<string, unknown>[];
+      const existing = calls.find((call) => call.index === index);
+      if (existing === undefined) {
+        calls.push({ index, function: { arguments: step.text } });
+      } else {
+        const outFunction = existing.function as Record<string, unknown>;
+        const before = outFunction.arguments;
+        outFunction.arguments = typeof before === "string" ? before + step.text : step.text;
+      }
+    }
+    return released;
+  }
+
+  /** Flushes at the end of the stream into a choice of its own; null when nothing was left. */
+  async flushToChoice(): Promise<RewriteResult> {
+    const out: OutChoice = { index: this.index };
+    const outDelta: Record<string, unknown> = {};
+    const released = await this.flush(out, outDelta);
+    if (released === BLOCKED) return BLOCKED;
+    if (!released) return null;
+    if (!this.completionStyle) out.delta = outDelta;
+    out.finish_reason = null;
+    return out;
+  }
+}
