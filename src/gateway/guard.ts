@@ -47,6 +47,8 @@ export interface ContentGuard {
   /** whether the gateway should plant a canary in the system prompt for this principal and model */
   wantsCanary(context: Pick<GuardContext, "principal" | "model">): boolean;
   /** the stream mode and hold-back window the policy sets for this principal and model */
+  /** the effective policy as data, for the management API and `rampart config print` */
+  describe(): unknown;
   streamSettings(context: Pick<GuardContext, "principal" | "model">): {
     mode: "hold-back" | "buffer" | "audit";
     windowChars: number;

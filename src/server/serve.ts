@@ -12,6 +12,7 @@ import { UpstreamClient } from "../gateway/upstream-client.js";
 import { UpstreamRouter } from "../gateway/upstream-router.js";
 import { type RunningSimulator, startSimulator } from "../simulator/index.js";
 import { createApiKeyRepository, migrateToLatest, openDatabase, type Store } from "../store/index.js";
+import { managementPlugin } from "./api/management-plugin.js";
 import { buildApp } from "./app.js";
 import { createGuard } from "./guard-factory.js";
 import { createLogger } from "./logger.js";
@@ -82,13 +83,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       trustProxy: config.server.trustProxy,
       readiness: [{ name: "storage", check: () => store.ping() }],
     });
+    const gatewayAuthenticator = new Authenticator(keys, "gateway", Date.now, staticKeys);
+    const guard = options.guard ?? (await createGuard(options.loaded));
     await gatewayPlugin(app, {
       router: new UpstreamRouter(upstreams),
       client,
-      authenticator: new Authenticator(keys, "gateway", Date.now, staticKeys),
-      guard: options.guard ?? (await createGuard(options.loaded)),
+      authenticator: gatewayAuthenticator,
+      guard,
       decisions: logDecisionSink(logger),
       logger,
+    });
+    await managementPlugin(app, {
+      keys,
+      admins: new Authenticator(keys, "admin"),
+      gateway: gatewayAuthenticator,
+      effectivePolicy: () => guard.describe(),
     });
     app.addHook("onClose", async () => {
       await client.close();

@@ -79,6 +79,10 @@ export function markerGuard(): ContentGuard {
     scanOutput: (text) => scan(text, "output"),
     restore: (text) => text.replaceAll("[EMAIL_1]", REDACT_VALUE),
     wantsCanary: () => false,
+    describe: () => ({
+      guard: "marker",
+      markers: [BLOCK_MARKER, REDACT_VALUE, FAIL_MARKER, OUTPUT_BLOCK_MARKER],
+    }),
     streamSettings: () => ({ mode: "hold-back", windowChars: 200 }),
   };
 }
