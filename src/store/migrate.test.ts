@@ -1,9 +1,35 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
+import { z } from "zod";
 import { migrateToLatest, migrationStatus } from "./migrate.js";
 import { migrations } from "./migrations/index.js";
 import { describeEachDatabase, type TestStore } from "./test-support/test-databases.js";
 
 const allMigrations = Object.keys(migrations);
+
+const migrateScript = fileURLToPath(new URL("./test-support/migrate-process.ts", import.meta.url));
+
+/** A child process with its own SQLite connection or PostgreSQL pool, ready to migrate on a signal. */
+async function startMigrator(location: TestStore["location"]) {
+  const args = ["--import", "tsx", migrateScript, location.url, location.baseDir];
+  if (location.schema !== undefined) args.push(location.schema);
+  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const exited = once(child, "exit");
+  const first = await lines.next();
+  if (first.value !== "ready") throw new Error(`migrator did not start: ${String(first.value)}`);
+  return {
+    go: () => child.stdin.write("go\n"),
+    async applied(): Promise<string[]> {
+      const line = await lines.next();
+      await exited;
+      return z.array(z.string()).parse(JSON.parse(String(line.value)));
+    },
+  };
+}
 
 describeEachDatabase("migrations", (database) => {
   async function withStore(action: (opened: TestStore) => Promise<void>): Promise<void> {
@@ -45,6 +71,16 @@ describeEachDatabase("migrations", (database) => {
         await migrateToLatest(second.store);
         expect(await second.store.db.selectFrom("settings").selectAll().execute()).toEqual([]);
       });
+    });
+  });
+
+  it("run once when two processes migrate the same database at the same time", async () => {
+    await withStore(async ({ store, location }) => {
+      const migrators = await Promise.all([startMigrator(location), startMigrator(location)]);
+      for (const migrator of migrators) migrator.go();
+      const runs = await Promise.all(migrators.map((migrator) => migrator.applied()));
+      expect(runs.flat().sort()).toEqual(allMigrations);
+      expect((await migrationStatus(store)).every((state) => state.executedAt instanceof Date)).toBe(true);
     });
   });
 });

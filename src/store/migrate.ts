@@ -1,7 +1,8 @@
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import { errorMessage, RampartError } from "../core/index.js";
 import type { Store } from "./database.js";
+import type { RampartDatabase } from "./database-schema.js";
 import { migrations } from "./migrations/index.js";
 
 export interface MigrationState {
@@ -12,7 +13,32 @@ export interface MigrationState {
 
 /** Runs every pending migration in one go and returns the names that ran (empty when up to date). */
 export async function migrateToLatest(store: Store): Promise<string[]> {
-  const migrator = await newMigrator(store);
+  if (store.dialect === "sqlite") return migrateSqliteToLatest(store);
+  return runToLatest(store, await newMigrator(store, store.db));
+}
+
+/** A table whose only use is to take SQLite's write lock before migrating. */
+const SQLITE_MIGRATION_GUARD = "rampart_migration_guard";
+
+/**
+ * Kysely takes no lock on SQLite, so two processes starting on the same file could both apply a
+ * migration. Here the migrations run in one transaction whose first statement is a write: it takes
+ * the file's write lock at once (waiting up to the busy timeout), so a second process waits, then
+ * finds nothing left to do. A failure rolls the whole run back.
+ */
+async function migrateSqliteToLatest(store: Store): Promise<string[]> {
+  await sql`create table if not exists ${sql.table(SQLITE_MIGRATION_GUARD)} (id integer primary key)`.execute(
+    store.db,
+  );
+  return store.db.transaction().execute(async (transaction) => {
+    await sql`insert or replace into ${sql.table(SQLITE_MIGRATION_GUARD)} (id) values (1)`.execute(
+      transaction,
+    );
+    return runToLatest(store, await newMigrator(store, transaction));
+  });
+}
+
+async function runToLatest(store: Store, migrator: Migrator): Promise<string[]> {
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results.find((result) => result.status === "Error")?.migrationName;
@@ -27,14 +53,14 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
 
 /** Every known migration with the time it ran, in order. */
 export async function migrationStatus(store: Store): Promise<MigrationState[]> {
-  const migrator = await newMigrator(store);
+  const migrator = await newMigrator(store, store.db);
   const known = await migrator.getMigrations();
   return known.map((info) => ({ name: info.name, executedAt: info.executedAt }));
 }
 
-async function newMigrator(store: Store): Promise<Migrator> {
+async function newMigrator(store: Store, db: Kysely<RampartDatabase>): Promise<Migrator> {
   return new Migrator({
-    db: store.db,
+    db,
     provider: { getMigrations: async () => ({ ...migrations }) },
     migrationTableSchema: await migrationSchema(store),
   });

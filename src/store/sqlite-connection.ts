@@ -1,5 +1,5 @@
 import BetterSqlite3 from "better-sqlite3";
-import { SqliteDialect } from "kysely";
+import { type DialectAdapter, SqliteAdapter, SqliteDialect } from "kysely";
 import { errorMessage, RampartError } from "../core/index.js";
 
 /**
@@ -7,6 +7,22 @@ import { errorMessage, RampartError } from "../core/index.js";
  * never wait; writers queue up to this long.
  */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter says it does not, which would make
+ * the migrator run migrations without one. Saying so lets a failed migration roll back whole.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class RampartSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
 
 export interface SqliteConnection {
   dialect: SqliteDialect;
@@ -32,5 +48,5 @@ export function openSqlite(file: string, memory: boolean): SqliteConnection {
       { cause: error, details: { dialect: "sqlite", file } },
     );
   }
-  return { dialect: new SqliteDialect({ database }), database };
+  return { dialect: new RampartSqliteDialect({ database }), database };
 }

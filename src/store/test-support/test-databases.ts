@@ -12,6 +12,8 @@ export const TEST_POSTGRES_URL_VARIABLE = "RAMPART_TEST_POSTGRES_URL";
 
 export interface TestStore {
   store: Store;
+  /** the storage URL, base folder and schema that open this same database again */
+  location: { url: string; baseDir: string; schema: string | undefined };
   /** closes the store and removes what it made (the temp folder, or the schema) */
   dispose(): Promise<void>;
 }
@@ -80,6 +82,7 @@ async function openSqliteTestStore(options: OpenTestStoreOptions = {}): Promise<
   if (options.migrate !== false) await migrateToLatest(store);
   return {
     store,
+    location: { url: "sqlite:rampart.db", baseDir: folder, schema: undefined },
     async dispose() {
       await store.close();
       await rm(folder, { recursive: true, force: true });
@@ -94,6 +97,7 @@ async function openPostgresTestStore(url: string, options: OpenTestStoreOptions 
   if (options.migrate !== false) await migrateToLatest(store);
   return {
     store,
+    location: { url, baseDir: tmpdir(), schema },
     async dispose() {
       await store.close();
       await withAdminStore(url, (admin) =>
