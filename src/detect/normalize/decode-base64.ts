@@ -2,10 +2,10 @@ import type { DecodedSegment, SegmentDecoder } from "./decoded-segment.js";
 import { bytesToText } from "./language.js";
 
 /**
- * A base64 or base64url run: 16 or more characters of the alphabet, optional padding. One
- * character class under one quantifier, so matching is linear.
+ * A base64 or base64url run: 16 or more characters of the alphabet, optional padding, starting
+ * where the alphabet starts (the lookbehind stops retries inside a run), so matching is linear.
  */
-export const BASE64_RUN_PATTERN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+export const BASE64_RUN_PATTERN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
 /** A run made of letters only is a word or an identifier far more often than base64. */
 const LETTERS_ONLY_PATTERN = /^[A-Za-z]+$/;
 

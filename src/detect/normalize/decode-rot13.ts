@@ -1,6 +1,12 @@
 import type { DecodedSegment, SegmentDecoder } from "./decoded-segment.js";
 import { commonWordShare, looksLikeLanguage } from "./language.js";
 
+/**
+ * Frequent words after rot13 ("gur" = "the", "naq" = "and", "vtaber" = "ignore"...). A text
+ * without any of them is not rot13 and is skipped with one scan.
+ */
+const ROT13_HINT_PATTERN =
+  /\b(?:gur|naq|gb|bs|lbh|lbhe|vf|ner|vg|va|sbe|jvgu|guvf|gung|nyy|vtaber|cerivbhf|vafgehpgvbaf|cebzcg|flfgrz|frperg|cnffjbeq|erirny|cevag|gryy|sbetrg|ehyrf)\b/i;
 /** A line: rot13 is tried one line at a time. */
 const LINE_PATTERN = /[^\n]+/g;
 /** A line whose words are already a quarter common words is plain text, not rot13. */
@@ -22,6 +28,7 @@ export const rot13Decoder: SegmentDecoder = {
   via: "rot13",
   decode(text, maxSegmentChars) {
     const segments: DecodedSegment[] = [];
+    if (!ROT13_HINT_PATTERN.test(text)) return segments;
     for (const match of text.matchAll(LINE_PATTERN)) {
       const line = match[0];
       if (line.length > maxSegmentChars) continue;

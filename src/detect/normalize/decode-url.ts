@@ -1,8 +1,8 @@
 import type { DecodedSegment, SegmentDecoder } from "./decoded-segment.js";
 import { isPrintableText } from "./language.js";
 
-/** A token without whitespace: URL-encoded text is looked for inside one token. */
-const TOKEN_PATTERN = /\S+/g;
+/** A token without whitespace that holds a percent-encoded byte. Linear: \S* never retries inside a token. */
+const TOKEN_PATTERN = /(?<!\S)\S*%[0-9A-Fa-f]{2}\S*/g;
 /** One percent-encoded byte. */
 const PERCENT_BYTE_PATTERN = /%[0-9A-Fa-f]{2}/g;
 /** Percent-encoded bytes a token needs before it is decoded ("%20" alone is ordinary). */
@@ -12,6 +12,7 @@ export const urlDecoder: SegmentDecoder = {
   via: "url",
   decode(text, maxSegmentChars) {
     const segments: DecodedSegment[] = [];
+    if (!text.includes("%")) return segments;
     for (const match of text.matchAll(TOKEN_PATTERN)) {
       const token = match[0];
       if (token.length > maxSegmentChars || !token.includes("%")) continue;

@@ -7,7 +7,7 @@ import { joinSpacedLetters } from "./spaced-letters.js";
 import { unicodePass } from "./unicode-pass.js";
 
 export type { DecodeLimits } from "./decode-views.js";
-export { type MappedText, mapSpan } from "./mapped-text.js";
+export type { MappedText } from "./mapped-text.js";
 
 /** Limits of the decoding stage; the other stages are linear and need none. */
 export type NormalizeLimits = DecodeLimits;

@@ -1,109 +1,108 @@
 import type { TextView } from "../detector.js";
 
 /**
- * Text with an offset map back to the original: for every UTF-16 unit of `text`, the original
- * span that produced it. Spans are monotonic (passes read left to right), so a span of the
- * mapped text maps to [start of its first unit, end of its last unit] in the original.
+ * A text produced from another text by a pass, with a map back to the ORIGINAL text. A pass
+ * records pieces: copies (unit for unit) and replacements (a piece of output that stands for
+ * a span of input). Maps are stored per piece, not per character, so a pass that changes
+ * little costs little; spans map back through each pass in turn (binary search per pass).
  */
 export interface MappedText {
   readonly text: string;
-  /** original start offset of each unit of `text`; absent for the identity map */
-  readonly starts?: readonly number[];
-  /** original end offset (exclusive) of each unit of `text`; absent for the identity map */
-  readonly ends?: readonly number[];
-  /** original offset that an empty mapped text, or a span at its very end, maps to */
-  readonly originEnd: number;
+  /** maps a span of `text` to the original text (UTF-16 offsets, end exclusive) */
+  toOriginal(start: number, end: number): readonly [number, number];
 }
 
-/** The identity map over a text: every unit maps to itself (no arrays are allocated). */
+function clampSpan(start: number, end: number, length: number): [number, number] {
+  const from = Number.isFinite(start) ? Math.min(Math.max(Math.trunc(start), 0), length) : 0;
+  const to = Number.isFinite(end) ? Math.min(Math.max(Math.trunc(end), from), length) : from;
+  return [from, to];
+}
+
+/** The identity map: the original text itself. */
 export function identityMapped(text: string): MappedText {
-  return { text, originEnd: text.length };
-}
-
-/** original start of unit `index` of a mapped text */
-export function unitStart(mapped: MappedText, index: number): number {
-  if (mapped.starts === undefined) return Math.min(index, mapped.originEnd);
-  return mapped.starts[index] ?? mapped.originEnd;
-}
-
-/** original end of unit `index` of a mapped text */
-export function unitEnd(mapped: MappedText, index: number): number {
-  if (mapped.ends === undefined) return Math.min(index + 1, mapped.originEnd);
-  return mapped.ends[index] ?? mapped.originEnd;
+  return { text, toOriginal: (start, end) => clampSpan(start, end, text.length) };
 }
 
 /**
- * Builds a mapped text piece by piece. Each piece carries the span of the INPUT mapped text it
- * came from; the builder composes it with the input's map so the result points at the original.
+ * Builds the output of one pass over an input mapped text. Pieces are appended left to right
+ * with the input span they come from; input units never appended are dropped (invisible text).
  */
 export class MappedTextBuilder {
   private readonly parts: string[] = [];
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  private readonly outStarts: number[] = [];
+  private readonly inStarts: number[] = [];
+  private readonly inEnds: number[] = [];
+  private readonly copies: boolean[] = [];
+  private length = 0;
 
   constructor(private readonly input: MappedText) {}
-
-  /** appends `piece`, produced from input units [from, to) */
-  append(piece: string, from: number, to: number): void {
-    if (piece.length === 0) return;
-    const start = unitStart(this.input, from);
-    const end = to > from ? unitEnd(this.input, to - 1) : start;
-    this.parts.push(piece);
-    for (let index = 0; index < piece.length; index++) {
-      this.starts.push(start);
-      this.ends.push(end);
-    }
-  }
 
   /** copies input units [from, to) unchanged */
   copy(from: number, to: number): void {
     if (to <= from) return;
     this.parts.push(this.input.text.slice(from, to));
-    for (let index = from; index < to; index++) {
-      this.starts.push(unitStart(this.input, index));
-      this.ends.push(unitEnd(this.input, index));
-    }
+    const last = this.copies.length - 1;
+    if (last >= 0 && this.copies[last] === true && this.inEnds[last] === from) {
+      this.inEnds[last] = to;
+    } else this.push(from, to, true);
+    this.length += to - from;
+  }
+
+  /** appends `piece`, which replaces input units [from, to) */
+  append(piece: string, from: number, to: number): void {
+    if (piece.length === 0) return;
+    this.parts.push(piece);
+    this.push(from, to, false);
+    this.length += piece.length;
+  }
+
+  private push(from: number, to: number, copy: boolean): void {
+    this.outStarts.push(this.length);
+    this.inStarts.push(from);
+    this.inEnds.push(to);
+    this.copies.push(copy);
   }
 
   build(): MappedText {
+    const text = this.parts.join("");
+    const { outStarts, inStarts, inEnds, copies, input } = this;
+    const pieceAt = (position: number): number => {
+      let low = 0;
+      let high = outStarts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((outStarts[middle] ?? 0) <= position) low = middle;
+        else high = middle - 1;
+      }
+      return low;
+    };
+    const inputStart = (position: number): number => {
+      if (outStarts.length === 0) return 0;
+      if (position >= text.length) return inEnds[outStarts.length - 1] ?? 0;
+      const piece = pieceAt(position);
+      const offset = position - (outStarts[piece] ?? 0);
+      return (inStarts[piece] ?? 0) + (copies[piece] === true ? offset : 0);
+    };
+    const inputEnd = (position: number): number => {
+      const piece = pieceAt(position - 1);
+      const offset = position - (outStarts[piece] ?? 0);
+      return copies[piece] === true ? (inStarts[piece] ?? 0) + offset : (inEnds[piece] ?? 0);
+    };
     return {
-      text: this.parts.join(""),
-      starts: this.starts,
-      ends: this.ends,
-      originEnd: this.input.originEnd,
+      text,
+      toOriginal: (start, end) => {
+        const [from, to] = clampSpan(start, end, text.length);
+        const inFrom = inputStart(from);
+        const inTo = to > from ? Math.max(inFrom, inputEnd(to)) : inFrom;
+        return input.toOriginal(inFrom, inTo);
+      },
     };
   }
 }
 
-/** Maps a span of a mapped text to the original; spans are clamped to the text first. */
-export function mapSpan(mapped: MappedText, start: number, end: number): readonly [number, number] {
-  const length = mapped.text.length;
-  const from = clamp(Math.trunc(start), 0, length);
-  const to = clamp(Math.trunc(end), from, length);
-  const originalStart = from < length ? unitStart(mapped, from) : endOfLast(mapped);
-  if (to === from) return [originalStart, originalStart];
-  const originalEnd = unitEnd(mapped, to - 1);
-  return [originalStart, Math.max(originalStart, originalEnd)];
-}
-
-function endOfLast(mapped: MappedText): number {
-  const length = mapped.text.length;
-  return length > 0 ? unitEnd(mapped, length - 1) : mapped.originEnd;
-}
-
-function clamp(value: number, low: number, high: number): number {
-  if (Number.isNaN(value)) return low;
-  return value < low ? low : value > high ? high : value;
-}
-
 /** A TextView over a mapped text. */
 export function mappedView(kind: TextView["kind"], via: string, mapped: MappedText): TextView {
-  return {
-    kind,
-    via,
-    text: mapped.text,
-    toOriginal: (start, end) => mapSpan(mapped, start, end),
-  };
+  return { kind, via, text: mapped.text, toOriginal: mapped.toOriginal };
 }
 
 /** A view whose every span maps to one fixed original span (a decoded segment). */

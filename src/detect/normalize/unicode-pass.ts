@@ -31,7 +31,7 @@ export interface UnicodePassResult {
 }
 
 /** Only ASCII: nothing for this pass to do. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at U+0000
 const ASCII_ONLY_PATTERN = /^[\x00-\x7f]*$/;
 /** A combining mark (it composes with the character before it under NFKC). */
 const COMBINING_MARK_PATTERN = /^\p{M}$/u;
@@ -47,12 +47,35 @@ export const MIN_SELECTOR_RUN = 2;
 const BYTE_ORDER_MARK = 0xfeff;
 
 /**
+ * Any character this pass removes: zero-width and bidi controls, variation selectors, and tag
+ * characters (a high surrogate U+DB40 followed by U+DC00-U+DC7F) and supplementary selectors
+ * (U+DB40 U+DD00-U+DDEF). A plain character class: linear.
+ */
+const INVISIBLE_PATTERN =
+  /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\uffa0]|\udb40[\udc00-\udc7f\udd00-\uddef]/;
+/** A run of non-ASCII units: the only places where this pass has work. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at U+0000
+const NON_ASCII_RUN_PATTERN = /[^\x00-\x7f]+/g;
+
+interface PassState {
+  readonly text: string;
+  readonly builder: MappedTextBuilder;
+  readonly tags: MappedTextBuilder;
+  readonly selectorRuns: SelectorRun[];
+  zeroWidthCount: number;
+  bidiControlCount: number;
+  tagCharacterCount: number;
+  copyStart: number;
+}
+
+/**
  * One left-to-right pass over the original text: NFKC per starter-plus-marks cluster, invisible
- * characters removed and counted, hidden tag text decoded. Linear in the length of the text.
+ * characters removed and counted, hidden tag text decoded. Linear in the length of the text;
+ * ASCII text and NFKC-stable text without invisible characters return at once.
  */
 export function unicodePass(text: string): UnicodePassResult {
   const original = identityMapped(text);
-  if (ASCII_ONLY_PATTERN.test(text)) {
+  if (ASCII_ONLY_PATTERN.test(text) || (!INVISIBLE_PATTERN.test(text) && text.normalize("NFKC") === text)) {
     return {
       normalized: original,
       tagText: identityMapped(""),
@@ -62,55 +85,53 @@ export function unicodePass(text: string): UnicodePassResult {
       selectorRuns: [],
     };
   }
-  const builder = new MappedTextBuilder(original);
-  const tags = new MappedTextBuilder(original);
-  const selectorRuns: SelectorRun[] = [];
-  let zeroWidthCount = 0;
-  let bidiControlCount = 0;
-  let tagCharacterCount = 0;
-  let copyStart = 0;
-  let index = 0;
+  const state: PassState = {
+    text,
+    builder: new MappedTextBuilder(original),
+    tags: new MappedTextBuilder(original),
+    selectorRuns: [],
+    zeroWidthCount: 0,
+    bidiControlCount: 0,
+    tagCharacterCount: 0,
+    copyStart: 0,
+  };
+  for (const match of text.matchAll(NON_ASCII_RUN_PATTERN)) {
+    const runStart = match.index;
+    const run = match[0];
+    const before = runStart > 0 ? text.slice(runStart - 1, runStart) : "";
+    if (!INVISIBLE_PATTERN.test(run) && (before + run).normalize("NFKC") === before + run) continue;
+    processRun(state, runStart, runStart + run.length);
+  }
+  state.builder.copy(state.copyStart, text.length);
+  return {
+    normalized: state.builder.build(),
+    tagText: state.tags.build(),
+    zeroWidthCount: state.zeroWidthCount,
+    bidiControlCount: state.bidiControlCount,
+    tagCharacterCount: state.tagCharacterCount,
+    selectorRuns: state.selectorRuns,
+  };
+}
+
+function processRun(state: PassState, runStart: number, runEnd: number): void {
+  const { text, builder } = state;
+  let index = runStart;
   let previousCodePoint = -1;
-  while (index < text.length) {
-    const unit = text.charCodeAt(index);
-    if (unit < 0x80) {
-      previousCodePoint = unit;
-      index++;
-      continue;
-    }
-    const codePoint = text.codePointAt(index) ?? unit;
+  while (index < runEnd) {
+    const codePoint = text.codePointAt(index) ?? 0;
     const size = codePoint > 0xffff ? 2 : 1;
     if (isInvisible(codePoint)) {
-      builder.copy(copyStart, index);
-      if (isTagCharacter(codePoint)) {
-        const flagLength = subdivisionFlagTagLength(text, index);
-        if (flagLength > 0) {
-          index += flagLength;
-          copyStart = index;
-          continue;
-        }
-        tagCharacterCount++;
-        tags.append(tagToAscii(codePoint), index, index + size);
-      } else if (isVariationSelector(codePoint)) {
-        const end = selectorRunEnd(text, index);
-        const run = selectorRun(text, index, end);
-        if (run.bytes.length >= MIN_SELECTOR_RUN) selectorRuns.push(run);
-        index = end;
-        copyStart = index;
-        continue;
-      } else if (BIDI_CONTROL_CODE_POINTS.has(codePoint)) bidiControlCount++;
-      else if (ZERO_WIDTH_CODE_POINTS.has(codePoint) && !isOrdinaryZeroWidth(text, index, previousCodePoint))
-        zeroWidthCount++;
-      index += size;
-      copyStart = index;
+      builder.copy(state.copyStart, index);
+      index = removeInvisible(state, index, codePoint, previousCodePoint);
+      state.copyStart = index;
       continue;
     }
     let clusterStart = index;
-    if (isCombiningMark(codePoint) && index - 1 >= copyStart && text.charCodeAt(index - 1) < 0x80) {
+    if (index === runStart && index > 0 && index - 1 >= state.copyStart && isCombiningMark(codePoint)) {
       clusterStart = index - 1;
     }
     let clusterEnd = index + size;
-    while (clusterEnd < text.length) {
+    while (clusterEnd < runEnd) {
       const next = text.codePointAt(clusterEnd) ?? 0;
       if (!isCombiningMark(next)) break;
       clusterEnd += next > 0xffff ? 2 : 1;
@@ -118,22 +139,41 @@ export function unicodePass(text: string): UnicodePassResult {
     const cluster = text.slice(clusterStart, clusterEnd);
     const folded = isLoneSurrogate(codePoint) ? cluster : cluster.normalize("NFKC");
     if (folded !== cluster) {
-      builder.copy(copyStart, clusterStart);
+      builder.copy(state.copyStart, clusterStart);
       builder.append(folded, clusterStart, clusterEnd);
-      copyStart = clusterEnd;
+      state.copyStart = clusterEnd;
     }
     previousCodePoint = codePoint;
     index = clusterEnd;
   }
-  builder.copy(copyStart, text.length);
-  return {
-    normalized: builder.build(),
-    tagText: tags.build(),
-    zeroWidthCount,
-    bidiControlCount,
-    tagCharacterCount,
-    selectorRuns,
-  };
+}
+
+/** Counts and drops one invisible character (or a run of selectors, or a flag's tags); returns the next index. */
+function removeInvisible(
+  state: PassState,
+  index: number,
+  codePoint: number,
+  previousCodePoint: number,
+): number {
+  const { text } = state;
+  const size = codePoint > 0xffff ? 2 : 1;
+  if (isTagCharacter(codePoint)) {
+    const flagLength = subdivisionFlagTagLength(text, index);
+    if (flagLength > 0) return index + flagLength;
+    state.tagCharacterCount++;
+    state.tags.append(tagToAscii(codePoint), index, index + size);
+    return index + size;
+  }
+  if (isVariationSelector(codePoint)) {
+    const end = selectorRunEnd(text, index);
+    const run = selectorRun(text, index, end);
+    if (run.bytes.length >= MIN_SELECTOR_RUN) state.selectorRuns.push(run);
+    return end;
+  }
+  if (BIDI_CONTROL_CODE_POINTS.has(codePoint)) state.bidiControlCount++;
+  else if (ZERO_WIDTH_CODE_POINTS.has(codePoint) && !isOrdinaryZeroWidth(text, index, previousCodePoint))
+    state.zeroWidthCount++;
+  return index + size;
 }
 
 function isLoneSurrogate(codePoint: number): boolean {
