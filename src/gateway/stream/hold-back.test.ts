@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { HoldBackBuffer, type HoldBackSettings, type HoldBackStep } from "./hold-back.js";
-import { ScanLedger, type StreamScanContext, type StreamScanFunction, type StreamScanOutcome } from "./scan-ledger.js";
+import {
+  ScanLedger,
+  type StreamScanContext,
+  type StreamScanFunction,
+  type StreamScanOutcome,
+} from "./scan-ledger.js";
 
 const allow: StreamScanOutcome = { verdict: "allow", categories: [] };
 
@@ -23,7 +28,10 @@ function buffer(overrides: Partial<HoldBackSettings> = {}, ledger = new ScanLedg
   return new HoldBackBuffer(settings(overrides), ledger, { choiceIndex: 0, channel: "content" });
 }
 
-async function run(target: HoldBackBuffer, pieces: readonly string[]): Promise<{ steps: HoldBackStep[]; text: string }> {
+async function run(
+  target: HoldBackBuffer,
+  pieces: readonly string[],
+): Promise<{ steps: HoldBackStep[]; text: string }> {
   const steps: HoldBackStep[] = [];
   for (const piece of pieces) steps.push(await target.push(piece));
   steps.push(await target.finish());
@@ -70,7 +78,9 @@ describe("HoldBackBuffer", () => {
       "89abcdefghijABCDEFGHIJKLMNOPQRST",
       "IJKLMNOPQRSTxyz",
     ]);
-    expect(calls.map((call) => [call.context.channelOffset, call.context.overlapLength, call.context.final])).toEqual([
+    expect(
+      calls.map((call) => [call.context.channelOffset, call.context.overlapLength, call.context.final]),
+    ).toEqual([
       [0, 0, false],
       [8, 8, false],
       [28, 8, true],
@@ -80,7 +90,10 @@ describe("HoldBackBuffer", () => {
   it("finds a pattern split across chunks and windows, and blocks before releasing it", async () => {
     const ledger = new ScanLedger();
     const target = buffer(
-      { scan: (text) => (text.includes("FORBIDDEN") ? { verdict: "block", categories: ["canary-leak"] } : allow) },
+      {
+        scan: (text) =>
+          text.includes("FORBIDDEN") ? { verdict: "block", categories: ["canary-leak"] } : allow,
+      },
       ledger,
     );
     const { steps, text } = await run(target, ["a".repeat(16), "xxFORB", "IDDEN", "after"]);
@@ -101,7 +114,9 @@ describe("HoldBackBuffer", () => {
       expect(text).toBe("my key is [SECRET] and the other one [SECRET], done. ");
     }
     const { steps } = await run(target, source.match(/.{1,3}/g) ?? []);
-    expect(steps.map((step) => step.text).join("")).toBe("my key is [SECRET] and the other one [SECRET], done. ");
+    expect(steps.map((step) => step.text).join("")).toBe(
+      "my key is [SECRET] and the other one [SECRET], done. ",
+    );
     for (const step of steps) expect(step.text).not.toMatch(/sk-/);
     expect(ledger.replacementsApplied).toBe(2);
     expect(ledger.verdict).toBe("redact");
@@ -115,7 +130,11 @@ describe("HoldBackBuffer", () => {
       const match = /\d+/.exec(text);
       return match === null
         ? allow
-        : { verdict: "redact", categories: ["pii"], replacements: [{ start: match.index, end: match.index + match[0].length, text: "#" }] };
+        : {
+            verdict: "redact",
+            categories: ["pii"],
+            replacements: [{ start: match.index, end: match.index + match[0].length, text: "#" }],
+          };
     };
     const target = buffer({ scan, windowSize: 10, holdTail: 0, overlap: 0 });
     const first = await target.push("call 555123");
@@ -166,9 +185,21 @@ describe("HoldBackBuffer", () => {
   });
 
   it("does not hold a bracket that cannot be a placeholder, nor one longer than the bound", async () => {
-    const target = buffer({ transform: (text) => text, windowSize: 8, holdTail: 0, overlap: 0, maxPlaceholderLength: 6 });
+    const target = buffer({
+      transform: (text) => text,
+      windowSize: 8,
+      holdTail: 0,
+      overlap: 0,
+      maxPlaceholderLength: 6,
+    });
     expect((await target.push("see [a b] and [")).text).toBe("see [a b] and ");
-    const long = buffer({ transform: (text) => text, windowSize: 8, holdTail: 0, overlap: 0, maxPlaceholderLength: 6 });
+    const long = buffer({
+      transform: (text) => text,
+      windowSize: 8,
+      holdTail: 0,
+      overlap: 0,
+      maxPlaceholderLength: 6,
+    });
     expect((await long.push("[ABCDEFGHIJ")).text).toBe("[ABCDEFGHIJ");
   });
 
@@ -196,7 +227,9 @@ describe("HoldBackBuffer", () => {
     expect(text).toBe("");
     expect(steps[0]?.blocked).toBe(true);
     expect(ledger.block?.reason).toBe("scan_failed");
-    expect(ledger.failures).toEqual([{ channel: "content", choiceIndex: 0, reason: "error", message: "detector crashed" }]);
+    expect(ledger.failures).toEqual([
+      { channel: "content", choiceIndex: 0, reason: "error", message: "detector crashed" },
+    ]);
   });
 
   it("releases and records the window as skipped when the scan fails open", async () => {
@@ -220,7 +253,10 @@ describe("HoldBackBuffer", () => {
 
   it("never blocks nor redacts when not enforcing (audit)", async () => {
     const ledger = new ScanLedger();
-    const target = buffer({ enforce: false, scan: () => ({ verdict: "block", categories: ["secret"] }) }, ledger);
+    const target = buffer(
+      { enforce: false, scan: () => ({ verdict: "block", categories: ["secret"] }) },
+      ledger,
+    );
     const { text } = await run(target, ["a".repeat(25), "b"]);
     expect(text).toBe(`${"a".repeat(25)}b`);
     expect(ledger.verdict).toBe("block");

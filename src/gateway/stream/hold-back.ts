@@ -21,7 +21,8 @@ import type {
  *   pending, unreplaced, until the next scan sees where it ends;
  * - with a `transform` (de-anonymisation), a trailing partial placeholder `[EMAIL_...` is kept
  *   pending until its `]` arrives, bounded by `maxPlaceholderLength`;
- * - when more than `maxPending` characters are pending, everything scanned is released (bound);
+ * - when more than `maxPending` characters are pending, everything scanned is released (bound),
+ *   except a trailing partial placeholder;
  * - `finish()` scans and releases the remainder.
  *
  * Calls must not overlap: await a step before the next `push` or `finish`.
@@ -227,8 +228,10 @@ export class HoldBackBuffer {
     const pending = this.pending;
     const settings = this.settings;
     let cut = pending.length;
-    const bounded = final || forcedOpen || pending.length > settings.maxPending;
-    if (!bounded) {
+    const overBound = pending.length > settings.maxPending;
+    if (!final && !forcedOpen && overBound && settings.transform !== undefined)
+      cut = this.placeholderCut(cut);
+    if (!final && !forcedOpen && !overBound) {
       cut = Math.max(0, pending.length - settings.holdTail);
       // each pass only moves the cut back, so this ends
       for (let previous = -1; previous !== cut && cut > 0; ) {

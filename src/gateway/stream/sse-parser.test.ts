@@ -46,17 +46,22 @@ describe("createSseParser", () => {
   });
 
   it("joins multi-line data, skips comments, keeps event and id, ignores retry and unknown fields", () => {
-    const text = ": keep-alive\nevent: message\nid: 7\nretry: 1000\nfoo: bar\ndata: line one\ndata:line two\ndata\n\n";
-    expect(parseAll([text])).toEqual([{ kind: "event", event: "message", id: "7", data: "line one\nline two\n" }]);
+    const text =
+      ": keep-alive\nevent: message\nid: 7\nretry: 1000\nfoo: bar\ndata: line one\ndata:line two\ndata\n\n";
+    expect(parseAll([text])).toEqual([
+      { kind: "event", event: "message", id: "7", data: "line one\nline two\n" },
+    ]);
   });
 
   it("dispatches nothing for a blank-line block without data, and strips a BOM", () => {
     expect(parseAll(["\n\n: only a comment\n\nevent: x\n\n"])).toEqual([]);
-    expect(parseAll([new Uint8Array([0xef, 0xbb, 0xbf]), "data: x\n\n"])).toEqual([{ kind: "event", data: "x" }]);
+    expect(parseAll([new Uint8Array([0xef, 0xbb, 0xbf]), "data: x\n\n"])).toEqual([
+      { kind: "event", data: "x" },
+    ]);
   });
 
   it("dispatches an event left unterminated at the end of the input", () => {
-    expect(parseAll(["data: {\"a\":1}\n\ndata: [DONE]"])).toEqual([
+    expect(parseAll(['data: {"a":1}\n\ndata: [DONE]'])).toEqual([
       { kind: "event", data: '{"a":1}' },
       { kind: "event", data: "[DONE]" },
     ]);
@@ -65,7 +70,9 @@ describe("createSseParser", () => {
   it("returns an error for an event larger than the bound, across data lines", () => {
     const line = `data: ${"x".repeat(600)}\n`;
     const results = parseAll([line, line, "\n", "data: after\n\n"], 1024);
-    expect(results).toEqual([{ kind: "error", code: "event_too_large", message: "an event exceeded 1024 bytes" }]);
+    expect(results).toEqual([
+      { kind: "error", code: "event_too_large", message: "an event exceeded 1024 bytes" },
+    ]);
   });
 
   it("returns an error for an unterminated line that grows past the bound, and stops", () => {
@@ -87,7 +94,8 @@ describe("createSseParser", () => {
   it("stays linear when a long line arrives one character at a time", () => {
     const parser = createSseParser();
     const results: SseParseResult[] = [];
-    for (let index = 0; index < 50_000; index += 1) results.push(...parser.push(index === 0 ? "data: " : "a"));
+    for (let index = 0; index < 50_000; index += 1)
+      results.push(...parser.push(index === 0 ? "data: " : "a"));
     results.push(...parser.push("\n\n"));
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ kind: "event" });

@@ -20,8 +20,11 @@ export const streamGuardSettingsSchema = z
     windowSize: z.number().int().min(1).max(1_000_000).default(200),
     /** released characters that each scan sees again before the pending text */
     overlap: z.number().int().min(0).max(100_000).default(64),
-    /** scanned characters kept pending after a scan, to be scanned again with what follows */
-    holdTail: z.number().int().min(0).max(100_000).default(32),
+    /**
+     * scanned characters kept pending after a scan, to be scanned again with what follows;
+     * default min(32, windowSize / 4)
+     */
+    holdTail: z.number().int().min(0).max(100_000).optional(),
     /** pending characters past which everything scanned is released; default 4 x windowSize */
     maxPending: z.number().int().min(1).optional(),
     /** the longest de-anonymisation placeholder kept pending while incomplete */
@@ -41,10 +44,18 @@ export const streamGuardSettingsSchema = z
     /** forward the upstream usage chunk to the client (false when only the gateway asked for it) */
     forwardUsage: z.boolean().default(true),
   })
-  .refine((settings) => settings.holdTail < settings.windowSize, {
+  .refine((settings) => settings.holdTail === undefined || settings.holdTail < settings.windowSize, {
     message: "holdTail must be smaller than windowSize",
     path: ["holdTail"],
-  });
+  })
+  .transform((settings) => ({
+    ...settings,
+    holdTail: settings.holdTail ?? Math.min(DEFAULT_HOLD_TAIL, Math.floor(settings.windowSize / 4)),
+    maxPending: settings.maxPending ?? settings.windowSize * 4,
+  }));
+
+/** The default held tail, in characters: most secrets and identifiers are shorter. */
+const DEFAULT_HOLD_TAIL = 32;
 
 export type StreamGuardSettingsInput = z.input<typeof streamGuardSettingsSchema>;
 export type StreamGuardSettings = Readonly<z.output<typeof streamGuardSettingsSchema>>;

@@ -101,7 +101,7 @@ function holdBackSettingsFor(settings: StreamGuardSettings, options: StreamGuard
     ...base,
     windowSize: settings.windowSize,
     holdTail: settings.holdTail,
-    maxPending: settings.maxPending ?? settings.windowSize * 4,
+    maxPending: settings.maxPending,
     enforce: settings.mode !== "audit",
   };
 }
@@ -132,10 +132,7 @@ class GuardedStream implements StreamGuard {
   private upstreamDone = false;
   private started = false;
 
-  constructor(
-    upstream: UpstreamSource,
-    options: StreamGuardOptions,
-  ) {
+  constructor(upstream: UpstreamSource, options: StreamGuardOptions) {
     this.settings = parseStreamGuardSettings(options);
     this.holdBack = holdBackSettingsFor(this.settings, options);
     this.countTokens = options.countTokens ?? approximateTokenCount;

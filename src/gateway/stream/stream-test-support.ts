@@ -35,7 +35,9 @@ export function splitAt(bytes: Uint8Array, offsets: readonly number[]): Uint8Arr
   return parts;
 }
 
-export async function* chunksOf(parts: readonly (Uint8Array | string)[]): AsyncGenerator<Uint8Array | string> {
+export async function* chunksOf(
+  parts: readonly (Uint8Array | string)[],
+): AsyncGenerator<Uint8Array | string> {
   for (const part of parts) yield part;
 }
 
@@ -85,8 +87,10 @@ const clientChunkSchema = z.looseObject({
       }),
     )
     .optional(),
-  usage: z.looseObject({ completion_tokens: z.number() }).optional(),
-  error: z.looseObject({ message: z.string(), type: z.string(), code: z.string(), param: z.null() }).optional(),
+  usage: z.looseObject({ completion_tokens: z.number() }).nullish(),
+  error: z
+    .looseObject({ message: z.string(), type: z.string(), code: z.string(), param: z.null() })
+    .optional(),
 });
 export type ClientChunk = z.infer<typeof clientChunkSchema>;
 
@@ -130,12 +134,13 @@ export function readClientView(output: string): ClientView {
     const chunk = clientChunkSchema.parse(JSON.parse(event.data));
     view.chunks.push(chunk);
     if (chunk.error !== undefined) mutable.error = chunk.error;
-    if (chunk.usage !== undefined) mutable.usage = chunk.usage;
+    if (chunk.usage !== undefined && chunk.usage !== null) mutable.usage = chunk.usage;
     for (const choice of chunk.choices ?? []) {
       const piece = choice.text ?? choice.delta?.content ?? "";
       view.text.set(choice.index, (view.text.get(choice.index) ?? "") + piece);
       if (choice.delta?.role !== undefined) view.roles.set(choice.index, choice.delta.role);
-      if (typeof choice.finish_reason === "string") view.finishReasons.set(choice.index, choice.finish_reason);
+      if (typeof choice.finish_reason === "string")
+        view.finishReasons.set(choice.index, choice.finish_reason);
       for (const call of choice.delta?.tool_calls ?? []) {
         const key = `${choice.index}:${call.index}`;
         view.toolArguments.set(key, (view.toolArguments.get(key) ?? "") + (call.function.arguments ?? ""));
