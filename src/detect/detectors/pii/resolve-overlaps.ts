@@ -1,14 +1,14 @@
-import type { PiiCandidate } from "./pii-candidate.js";
-
 /**
  * Keeps the best candidate where spans overlap: higher score first, then the longer span, then the
  * earlier one. Kept spans are held sorted by start, so each check is a binary search.
  */
-export function resolveOverlaps(candidates: readonly PiiCandidate[]): PiiCandidate[] {
+export function resolveOverlaps<Span extends { readonly start: number; readonly end: number; readonly score: number }>(
+  candidates: readonly Span[],
+): Span[] {
   const ordered = [...candidates].sort(
     (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
-  const kept: PiiCandidate[] = [];
+  const kept: Span[] = [];
   for (const candidate of ordered) {
     let low = 0;
     let high = kept.length;
