@@ -90,10 +90,11 @@ export async function withRecord(
   reply: FastifyReply,
   endpoint: string,
   body: (record: RequestRecord) => Promise<void>,
-): Promise<void> {
+): Promise<FastifyReply> {
   const record = newRecord(request, endpoint);
   try {
     await body(record);
+    return reply;
   } catch (error) {
     record.errorCode = error instanceof RampartError ? error.code : "internal";
     void reply.headers(record.headers());

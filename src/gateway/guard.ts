@@ -21,6 +21,8 @@ export interface GuardResult {
   readonly skipped: readonly SkippedScan[];
   /** the text with redact-action findings replaced (placeholders), when the verdict is redact */
   readonly redactedText?: string;
+  /** the same redaction as spans of the scanned text (UTF-16, end exclusive) and their replacement */
+  readonly replacements?: readonly { start: number; end: number; text: string }[];
   /** true when a skipped scan made the guard fail closed */
   readonly failedClosed: boolean;
 }

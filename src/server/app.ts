@@ -28,8 +28,6 @@ export function buildApp(options: AppOptions): FastifyInstance {
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => newRequestId(),
-    requestIdLogLabel: "requestId",
-    disableRequestLogging: false,
     return503OnClosing: true,
     forceCloseConnections: "idle",
   });

@@ -68,6 +68,11 @@ function scan(text: string, direction: "input" | "output"): GuardResult {
       skipped: [],
       failedClosed: false,
       redactedText: text.replaceAll(REDACT_VALUE, "[EMAIL_1]"),
+      replacements: redactions.map((finding) => ({
+        start: finding.start,
+        end: finding.end,
+        text: "[EMAIL_1]",
+      })),
     };
   }
   return { verdict: "allow", risk: 0, findings: [], skipped: [], failedClosed: false };
