@@ -157,7 +157,7 @@ describe("HoldBackBuffer", () => {
 
   it("counts replacement spans that fall in already released text as late", async () => {
     const ledger = new ScanLedger();
-    const scan: StreamScanFunction = (text, context) =>
+    const scan: StreamScanFunction = (_text, context) =>
       context.overlapLength > 0
         ? { verdict: "redact", categories: ["pii"], replacements: [{ start: 0, end: 2, text: "" }] }
         : allow;
