@@ -4,6 +4,7 @@ import type { ProfileReply, ProfileToolCall, SimulatorProfile } from "./profiles
 import { lastUserText } from "./profiles/tool-matching.js";
 import { answerId, SIMULATOR_CREATED, SIMULATOR_FINGERPRINT } from "./request-identity.js";
 import {
+  chunkFramer,
   DONE_FRAME,
   errorResponse,
   interleave,
@@ -138,11 +139,12 @@ export function chatCompletion(
   }
   const includeUsage = request.stream_options?.include_usage === true;
   const chunkHead = { id, object: "chat.completion.chunk", ...head };
-  const frame = (choices: unknown[]) =>
-    sseFrame(includeUsage ? { ...chunkHead, choices, usage: null } : { ...chunkHead, choices });
+  const frame = chunkFramer(chunkHead, includeUsage);
   const perChoice = answers.map((answer, index) => [
-    ...streamDeltas(answer).map((delta) => frame([{ index, delta, logprobs: null, finish_reason: null }])),
-    frame([{ index, delta: {}, logprobs: null, finish_reason: answer.finishReason }]),
+    ...streamDeltas(answer).map((delta) =>
+      frame(`{"index":${index},"delta":${JSON.stringify(delta)},"logprobs":null,"finish_reason":null}`),
+    ),
+    frame(`{"index":${index},"delta":{},"logprobs":null,"finish_reason":"${answer.finishReason}"}`),
   ]);
   const frames = interleave(perChoice);
   if (includeUsage) frames.push(sseFrame({ ...chunkHead, choices: [], usage }));

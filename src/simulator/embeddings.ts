@@ -15,8 +15,8 @@ export const DEFAULT_DIMENSIONS = 1536;
 const MAX_DISTINCT_WORDS = 2048;
 /** A word for embedding purposes: a run of letters or digits. */
 const EMBEDDING_WORD = /[\p{L}\p{N}]+/gu;
-/** Significant digits kept in float output, as float32 carries about seven. */
-const FLOAT_DIGITS = 7;
+/** Float output is rounded to this many decimal places (unit vectors: about float32 precision). */
+const FLOAT_SCALE = 1e8;
 
 /** FNV-1a, 32 bits: a small, fast, well-spread string hash. */
 function fnv1a(text: string): number {
@@ -28,14 +28,19 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
+/** Scales a signed 32-bit integer into [-1, 1). */
+const INT32_TO_UNIT = 1 / 0x80000000;
+
 /** Adds `weight` times the pseudo-random vector of `seed` (values in [-1, 1)) to `target`. */
 function addSeededVector(target: Float64Array, seed: number, weight: number): void {
-  let state = seed === 0 ? 0x9e3779b9 : seed;
+  let state = seed | 0 || 0x6d2b79f5;
+  const scale = weight * INT32_TO_UNIT;
   for (let index = 0; index < target.length; index += 1) {
+    // xorshift32 on signed 32-bit integers: no allocation in the loop
     state ^= state << 13;
-    state ^= state >>> 17;
+    state ^= state >> 17;
     state ^= state << 5;
-    target[index] = (target[index] ?? 0) + weight * ((state >>> 0) / 0x80000000 - 1);
+    target[index] = (target[index] as number) + state * scale;
   }
 }
 
@@ -49,9 +54,20 @@ export function embedText(text: string, dimensions: number): Float32Array {
   if (counts.size === 0) addSeededVector(sum, fnv1a(text), 1);
   for (const [word, count] of counts) addSeededVector(sum, fnv1a(word), count);
   let norm = 0;
-  for (const value of sum) norm += value * value;
+  for (let index = 0; index < dimensions; index += 1) norm += (sum[index] as number) ** 2;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return Float32Array.from(sum, (value) => value * scale);
+  const vector = new Float32Array(dimensions);
+  for (let index = 0; index < dimensions; index += 1) vector[index] = (sum[index] as number) * scale;
+  return vector;
+}
+
+/** The vector as JSON numbers, rounded to FLOAT_SCALE. */
+function roundedValues(vector: Float32Array): number[] {
+  const values = new Array<number>(vector.length);
+  for (let index = 0; index < vector.length; index += 1) {
+    values[index] = Math.round((vector[index] as number) * FLOAT_SCALE) / FLOAT_SCALE;
+  }
+  return values;
 }
 
 function inputTexts(input: EmbeddingsRequest["input"]): string[] {
@@ -70,7 +86,7 @@ export function embeddings(request: EmbeddingsRequest): SimulatorResponse {
     const embedding =
       request.encoding_format === "base64"
         ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString("base64")
-        : Array.from(vector, (value) => Number(value.toPrecision(FLOAT_DIGITS)));
+        : roundedValues(vector);
     return { object: "embedding", index, embedding };
   });
   const promptTokens = texts.reduce((sum, text) => sum + countTokens(text), 0);

@@ -50,3 +50,17 @@ export function interleave<T>(lists: readonly (readonly T[])[]): T[] {
   }
   return result;
 }
+
+/**
+ * Frames stream chunks that share a head (id, object, created, model, ...) by string
+ * concatenation: the head is serialised once per answer, not once per chunk. The frame is
+ * `data: {...head, "choices": [<choice>], "usage": null}` (usage only when it was asked for).
+ */
+export function chunkFramer(
+  head: Readonly<Record<string, unknown>>,
+  includeUsage: boolean,
+): (choiceJson: string) => string {
+  const prefix = `data: ${JSON.stringify(head).slice(0, -1)},"choices":[`;
+  const suffix = includeUsage ? '],"usage":null}\n\n' : "]}\n\n";
+  return (choiceJson) => prefix + choiceJson + suffix;
+}

@@ -3,6 +3,7 @@ import { errorTypeForStatus } from "./openai-errors.js";
 import type { SimulatorProfile } from "./profiles/profile.js";
 import { answerId, SIMULATOR_CREATED, SIMULATOR_FINGERPRINT } from "./request-identity.js";
 import {
+  chunkFramer,
   DONE_FRAME,
   errorResponse,
   interleave,
@@ -91,13 +92,12 @@ export function textCompletion(
     return jsonResponse({ ...head, choices: wireChoices, usage });
   }
   const includeUsage = request.stream_options?.include_usage === true;
-  const frame = (choice: unknown) =>
-    sseFrame(includeUsage ? { ...head, choices: [choice], usage: null } : { ...head, choices: [choice] });
+  const frame = chunkFramer(head, includeUsage);
   const perChoice = choices.map((choice, index) => [
     ...splitTokenPieces(choice.text).map((piece) =>
-      frame({ text: piece, index, logprobs: null, finish_reason: null }),
+      frame(`{"text":${JSON.stringify(piece)},"index":${index},"logprobs":null,"finish_reason":null}`),
     ),
-    frame({ text: "", index, logprobs: null, finish_reason: choice.finishReason }),
+    frame(`{"text":"","index":${index},"logprobs":null,"finish_reason":"${choice.finishReason}"}`),
   ]);
   const frames = interleave(perChoice);
   if (includeUsage) frames.push(sseFrame({ ...head, choices: [], usage }));

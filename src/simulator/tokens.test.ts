@@ -19,6 +19,26 @@ describe("simulator tokens", () => {
     );
   });
 
+  it("counts exactly the non-blank pieces, whatever the text (surrogates and odd spaces included)", () => {
+    const pieceCount = (text: string) => splitTokenPieces(text).filter((piece) => piece.trim() !== "").length;
+    const samples = [
+      "a\u00a0b",
+      "x\u2028y",
+      "😀😀 ok",
+      "\ud800 lone",
+      "_snake_case_ 12ab",
+      "مرحبا بالعالم",
+      "naïve—café",
+    ];
+    for (const text of samples) expect(countTokens(text)).toBe(pieceCount(text));
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
+        expect(countTokens(text)).toBe(pieceCount(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("truncates to a token count and says so", () => {
     expect(truncateToTokens("one two three", 2)).toEqual({ text: "one two", truncated: true });
     expect(truncateToTokens("one two  ", 2)).toEqual({ text: "one two  ", truncated: false });
