@@ -66,7 +66,14 @@ export const CARD_CONTEXT = [
 
 export const SSN_CONTEXT = ["ssn", "social security", "social-security", "ss#", "ss #"] as const;
 
-export const PASSPORT_CONTEXT = ["passport", "reisepass", "passeport", "pasaporte", "pass-nr", "passnummer"] as const;
+export const PASSPORT_CONTEXT = [
+  "passport",
+  "reisepass",
+  "passeport",
+  "pasaporte",
+  "pass-nr",
+  "passnummer",
+] as const;
 
 export const IBAN_CONTEXT = ["iban", "bank", "account", "konto", "compte", "cuenta", "transfer"] as const;
 
@@ -86,7 +93,12 @@ export function hasContext(
 }
 
 /** Only the text before the value (used where a following word would be a different value's label). */
-export function hasContextBefore(text: string, start: number, words: readonly string[], before = 48): boolean {
+export function hasContextBefore(
+  text: string,
+  start: number,
+  words: readonly string[],
+  before = 48,
+): boolean {
   const left = text.slice(Math.max(0, start - before), start).toLowerCase();
   for (const word of words) if (left.includes(word)) return true;
   return false;

@@ -35,7 +35,8 @@ export const VERSION_PREFIX = /(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\bbui
 export const IPV6_CANDIDATE = /(?<![\w:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]{2,44}(?![\w:])/g;
 
 /** Passport numbers: one to three letters and six to nine digits, or nine alphanumerics (DE/FR). */
-export const PASSPORT_VALUE = /\b(?:[A-Z]{1,3}\d{6,9}|\d{2}[A-Z]{2}\d{5}|[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}|\d{9})\b/g;
+export const PASSPORT_VALUE =
+  /\b(?:[A-Z]{1,3}\d{6,9}|\d{2}[A-Z]{2}\d{5}|[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}|\d{9})\b/g;
 
 /** A word that announces a date of birth, in English, German, French and Spanish. */
 export const BIRTH_CONTEXT =

@@ -21,7 +21,8 @@ export const ADDRESS_SPANISH =
   /\b(?:[Cc]alle|C\/|[Aa]venida|[Aa]vda\.?|[Pp]aseo|[Pp]laza|[Cc]amino|[Cc]arretera|[Rr]onda|[Tt]ravesía|[Gg]ran [Vv]ía)\s(?:de\s(?:la\s|los\s|las\s)?|del\s)?\p{Lu}[\p{L}'-]{1,30}(?:\s\p{Lu}[\p{L}'-]{1,30}){0,3}(?:,?\s(?:n[º°o]\.?\s?)?\d{1,4})?/gu;
 
 /** Flat, suite or unit numbers inside an address. */
-export const ADDRESS_UNIT = /\b(?:Apt\.?|Apartment|Suite|Unit|Wohnung|Appartement|Piso|Bloque)\s#?\d{1,5}[A-Z]?\b/gu;
+export const ADDRESS_UNIT =
+  /\b(?:Apt\.?|Apartment|Suite|Unit|Wohnung|Appartement|Piso|Bloque)\s#?\d{1,5}[A-Z]?\b/gu;
 
 const ADDRESS_PATTERNS: readonly (readonly [RegExp, string, number])[] = [
   [ADDRESS_ENGLISH, "address.en", 0.85],

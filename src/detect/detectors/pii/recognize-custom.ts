@@ -25,7 +25,10 @@ export function compileCustom(options: PiiOptions): CompiledCustom {
       .filter((entry) => entry.values.length > 0)
       .map((entry) => {
         const alternatives = [...entry.values].sort((a, b) => b.length - a.length).map(escapeRegExp);
-        return { type: entry.type, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "giu") };
+        return {
+          type: entry.type,
+          pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
+        };
       }),
     maxInput: options.customPatternMaxInput,
   };
@@ -40,14 +43,29 @@ export function recognizeCustom(text: string, custom: CompiledCustom): PiiCandid
       if (match[0].length === 0) continue;
       const start = match.index;
       const end = start + match[0].length;
-      const score = entry.context.length > 0 && hasContext(text, start, end, entry.context) ? entry.score + 0.15 : entry.score;
-      found.push({ type: entry.type, rule: `custom.${entry.type.toLowerCase()}`, start, end, score: clampScore(score) });
+      const score =
+        entry.context.length > 0 && hasContext(text, start, end, entry.context)
+          ? entry.score + 0.15
+          : entry.score;
+      found.push({
+        type: entry.type,
+        rule: `custom.${entry.type.toLowerCase()}`,
+        start,
+        end,
+        score: clampScore(score),
+      });
       if (found.length >= MAX_CANDIDATES_PER_RECOGNIZER) return found;
     }
   }
   for (const entry of custom.denyLists) {
     for (const match of text.matchAll(entry.pattern)) {
-      found.push({ type: entry.type, rule: "deny-list", start: match.index, end: match.index + match[0].length, score: 1 });
+      found.push({
+        type: entry.type,
+        rule: "deny-list",
+        start: match.index,
+        end: match.index + match[0].length,
+        score: 1,
+      });
       if (found.length >= MAX_CANDIDATES_PER_RECOGNIZER) return found;
     }
   }

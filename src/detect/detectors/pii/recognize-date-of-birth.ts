@@ -33,11 +33,13 @@ export function recognizeDatesOfBirth(text: string): PiiCandidate[] {
     const start = match.index;
     const end = start + match[0].length;
     while (cursor < contexts.length && (contexts[cursor]?.[1] ?? 0) + AFTER_WINDOW < start) cursor++;
-    const near = contexts.slice(cursor, cursor + 2).some(
-      ([contextStart, contextEnd]) =>
-        (start >= contextEnd && start - contextEnd <= AFTER_WINDOW) ||
-        (end <= contextStart && contextStart - end <= BEFORE_WINDOW),
-    );
+    const near = contexts
+      .slice(cursor, cursor + 2)
+      .some(
+        ([contextStart, contextEnd]) =>
+          (start >= contextEnd && start - contextEnd <= AFTER_WINDOW) ||
+          (end <= contextStart && contextStart - end <= BEFORE_WINDOW),
+      );
     if (!near || !plausibleDate(match[0])) continue;
     found.push({ type: "DATE_OF_BIRTH", rule: "date-of-birth", start, end, score: 0.85 });
     if (found.length >= MAX_CANDIDATES_PER_RECOGNIZER) break;

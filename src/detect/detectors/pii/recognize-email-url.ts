@@ -1,5 +1,5 @@
-import { type PiiCandidate, MAX_CANDIDATES_PER_RECOGNIZER } from "./pii-candidate.js";
 import { EMAIL_DOMAIN, EMAIL_LOCAL_CHAR, URL_CANDIDATE } from "./patterns.js";
+import { MAX_CANDIDATES_PER_RECOGNIZER, type PiiCandidate } from "./pii-candidate.js";
 
 const MAX_LOCAL_PART = 64;
 

@@ -1,6 +1,12 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { ssnValid } from "./checksums.js";
-import { hasContext, hasContextBefore, NEGATIVE_CONTEXT, PASSPORT_CONTEXT, SSN_CONTEXT } from "./context-words.js";
+import {
+  hasContext,
+  hasContextBefore,
+  NEGATIVE_CONTEXT,
+  PASSPORT_CONTEXT,
+  SSN_CONTEXT,
+} from "./context-words.js";
 import {
   IPV4_CANDIDATE,
   IPV6_CANDIDATE,
@@ -46,7 +52,13 @@ export function recognizeIpAddresses(text: string): PiiCandidate[] {
     if (VERSION_PREFIX.test(before)) continue;
     let score = 0.85;
     if (hasContext(text, start, start + value.length, ["version", "release", "build"], 24, 0)) score -= 0.5;
-    found.push({ type: "IP_ADDRESS", rule: "ipv4", start, end: start + value.length, score: clampScore(score) });
+    found.push({
+      type: "IP_ADDRESS",
+      rule: "ipv4",
+      start,
+      end: start + value.length,
+      score: clampScore(score),
+    });
     if (found.length >= MAX_CANDIDATES_PER_RECOGNIZER) return found;
   }
   for (const match of text.matchAll(IPV6_CANDIDATE)) {
@@ -54,7 +66,13 @@ export function recognizeIpAddresses(text: string): PiiCandidate[] {
     if (!isIPv6(value)) continue;
     const groups = value.split(":").filter((group) => group.length > 0);
     if (groups.length < 3 || !/\d/.test(value)) continue;
-    found.push({ type: "IP_ADDRESS", rule: "ipv6", start: match.index, end: match.index + value.length, score: 0.85 });
+    found.push({
+      type: "IP_ADDRESS",
+      rule: "ipv6",
+      start: match.index,
+      end: match.index + value.length,
+      score: 0.85,
+    });
     if (found.length >= MAX_CANDIDATES_PER_RECOGNIZER) break;
   }
   return found;

@@ -51,11 +51,20 @@ export function recognizePlaces(text: string, tokens: readonly Token[]): PiiCand
     const introduced = PLACE_INTRODUCTION.test(before);
     const last = longestPlace(text, tokens, index);
     if (last >= 0) {
-      const name = tokens.slice(index, last + 1).map((part) => part.lower).join(" ");
+      const name = tokens
+        .slice(index, last + 1)
+        .map((part) => part.lower)
+        .join(" ");
       const ambiguous = AMBIGUOUS_PLACES.has(name);
       if (!ambiguous || afterPreposition || introduced) {
         const score = ambiguous ? 0.7 : 0.85;
-        found.push({ type: "LOCATION", rule: "location.gazetteer", start: token.start, end: tokens[last]?.end ?? token.end, score });
+        found.push({
+          type: "LOCATION",
+          rule: "location.gazetteer",
+          start: token.start,
+          end: tokens[last]?.end ?? token.end,
+          score,
+        });
         index = last + 1;
         continue;
       }
@@ -68,7 +77,13 @@ export function recognizePlaces(text: string, tokens: readonly Token[]): PiiCand
         if (!current || !placeShaped(next) || !joinedBySpace(text, current, next)) break;
         end++;
       }
-      found.push({ type: "LOCATION", rule: "location.context", start: token.start, end: tokens[end]?.end ?? token.end, score: clampScore(0.7) });
+      found.push({
+        type: "LOCATION",
+        rule: "location.context",
+        start: token.start,
+        end: tokens[end]?.end ?? token.end,
+        score: clampScore(0.7),
+      });
       index = end + 1;
       continue;
     }

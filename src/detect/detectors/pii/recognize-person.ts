@@ -42,7 +42,8 @@ function extendName(text: string, tokens: readonly Token[], first: number): numb
       candidate = following;
     }
     if (!candidate) break;
-    const isInitial = candidate.text.length === 1 && candidate.capitalised && text.charAt(candidate.end) === ".";
+    const isInitial =
+      candidate.text.length === 1 && candidate.capitalised && text.charAt(candidate.end) === ".";
     const isSuffix = NAME_SUFFIXES.has(candidate.lower) && (candidate.allCaps || candidate.capitalised);
     if (!isNameWord(candidate) && !isInitial && !isSuffix) break;
     last = next;

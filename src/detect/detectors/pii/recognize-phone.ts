@@ -12,7 +12,17 @@ const CONTAINS_DATE_OR_SSN = /\d{4}-\d{1,2}-\d{1,2}|^\d{3}-\d{2}-\d{4}$/;
 const IDENTIFIER_GLUE = /[-./_:#]/;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** Words that make a number something else than a phone number. */
-const NOT_PHONE_CONTEXT = ["passport", "ssn", "social security", "iban", "card", "isbn", "pasaporte", "passeport", "reisepass"];
+const NOT_PHONE_CONTEXT = [
+  "passport",
+  "ssn",
+  "social security",
+  "iban",
+  "card",
+  "isbn",
+  "pasaporte",
+  "passeport",
+  "reisepass",
+];
 /** A dotted number with three or four parts of one to three digits: a version or an IPv4 address. */
 const DOTTED_VERSION = /^\d{1,3}(?:\.\d{1,3}){2,3}$/;
 const MIN_DIGITS = 7;
@@ -33,7 +43,8 @@ function phoneRuns(text: string): [number, number][] {
   while (index < text.length && runs.length < MAX_CANDIDATES_PER_RECOGNIZER) {
     const character = text.charAt(index);
     const previous = index > 0 ? text.charAt(index - 1) : " ";
-    const opens = isDigit(character) || ((character === "+" || character === "(") && isDigit(text.charAt(index + 1)));
+    const opens =
+      isDigit(character) || ((character === "+" || character === "(") && isDigit(text.charAt(index + 1)));
     if (!opens || /[\p{L}\p{N}_]/u.test(previous)) {
       index++;
       continue;
@@ -55,7 +66,8 @@ function phoneRuns(text: string): [number, number][] {
       end++;
     }
     const followedByWordCharacter = /[\p{L}_]/u.test(text.charAt(lastDigitEnd));
-    if (digits >= MIN_DIGITS && digits <= MAX_DIGITS && !followedByWordCharacter) runs.push([index, lastDigitEnd]);
+    if (digits >= MIN_DIGITS && digits <= MAX_DIGITS && !followedByWordCharacter)
+      runs.push([index, lastDigitEnd]);
     index = Math.max(end, index + 1);
   }
   return runs;
@@ -67,7 +79,8 @@ export function recognizePhones(text: string, regions: readonly string[]): PiiCa
   for (const [start, end] of phoneRuns(text)) {
     const value = text.slice(start, end);
     if (DATE_LIKE.test(value) || DOTTED_VERSION.test(value) || CONTAINS_DATE_OR_SSN.test(value)) continue;
-    const glueBefore = IDENTIFIER_GLUE.test(text.charAt(start - 1)) && WORD_CHARACTER.test(text.charAt(start - 2));
+    const glueBefore =
+      IDENTIFIER_GLUE.test(text.charAt(start - 1)) && WORD_CHARACTER.test(text.charAt(start - 2));
     const glueAfter = IDENTIFIER_GLUE.test(text.charAt(end)) && WORD_CHARACTER.test(text.charAt(end + 1));
     if (glueBefore || glueAfter) continue;
     const international = value.startsWith("+") || value.startsWith("00");
@@ -85,12 +98,21 @@ export function recognizePhones(text: string, regions: readonly string[]): PiiCa
         }
       }
     }
-    const context = hasContextBefore(text, start, PHONE_CONTEXT, 40) || hasContext(text, start, end, ["office", "fax", "mobile", "cell", "home", "work"], 0, 12);
+    const context =
+      hasContextBefore(text, start, PHONE_CONTEXT, 40) ||
+      hasContext(text, start, end, ["office", "fax", "mobile", "cell", "home", "work"], 0, 12);
     if (context) score = Math.max(score, 0.5) + 0.3;
     if (/[a-z]/i.test(text.slice(start - 1, start))) score -= 0.3;
     if (hasContext(text, start, end, NEGATIVE_CONTEXT, 32, 8)) score -= 0.5;
     if (hasContextBefore(text, start, NOT_PHONE_CONTEXT, 32)) score -= 0.5;
-    if (score > 0) found.push({ type: "PHONE", rule: international ? "phone.international" : "phone", start, end, score: clampScore(score) });
+    if (score > 0)
+      found.push({
+        type: "PHONE",
+        rule: international ? "phone.international" : "phone",
+        start,
+        end,
+        score: clampScore(score),
+      });
   }
   return found;
 }

@@ -2,9 +2,9 @@
  * Keeps the best candidate where spans overlap: higher score first, then the longer span, then the
  * earlier one. Kept spans are held sorted by start, so each check is a binary search.
  */
-export function resolveOverlaps<Span extends { readonly start: number; readonly end: number; readonly score: number }>(
-  candidates: readonly Span[],
-): Span[] {
+export function resolveOverlaps<
+  Span extends { readonly start: number; readonly end: number; readonly score: number },
+>(candidates: readonly Span[]): Span[] {
   const ordered = [...candidates].sort(
     (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );

@@ -48,13 +48,15 @@ export const DOCUMENTED_EXAMPLES: ReadonlySet<string> = new Set([
 ]);
 
 /** A hex digest alone: MD5 (32), SHA-1 or a git commit id (40), SHA-256 (64), SHA-512 (128). */
-export const HEX_DIGEST = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
+export const HEX_DIGEST =
+  /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
 
 /** A UUID (any version), with or without braces. */
 export const UUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
 
 /** An alphabet or digit run that marks a made-up value: abcdefgh, 12345678, ABCDEFGH. */
-export const SEQUENTIAL_RUN = /abcdefgh|bcdefghi|ghijklmn|nopqrstu|stuvwxyz|12345678|23456789|ABCDEFGH|IJKLMNOP|QRSTUVWX/;
+export const SEQUENTIAL_RUN =
+  /abcdefgh|bcdefghi|ghijklmn|nopqrstu|stuvwxyz|12345678|23456789|ABCDEFGH|IJKLMNOP|QRSTUVWX/;
 
 /** True when a value uses so few distinct characters that it is filler (aaaa..., 0000...). */
 export function lowDiversity(value: string): boolean {

@@ -43,7 +43,8 @@ export const cloudFormats: readonly SecretFormat[] = [
   {
     id: "azure-sas-token",
     description: "Azure shared access signature: the sig= parameter of a SAS URL or token.",
-    pattern: /[?&]sv=\d{4}-\d{2}-\d{2}[^\s"']{0,300}?[?&]sig=(?<secret>[A-Za-z0-9%+/]{30,100}(?:%3D|=){0,2})/dg,
+    pattern:
+      /[?&]sv=\d{4}-\d{2}-\d{2}[^\s"']{0,300}?[?&]sig=(?<secret>[A-Za-z0-9%+/]{30,100}(?:%3D|=){0,2})/dg,
     keywords: ["sig="],
     severity: "high",
     score: 0.9,
@@ -51,7 +52,8 @@ export const cloudFormats: readonly SecretFormat[] = [
   {
     id: "azure-ad-client-secret",
     description: "Microsoft Entra ID (Azure AD) application client secret (the `Q~` marker at position 4).",
-    pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/dg,
+    pattern:
+      /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/dg,
     keywords: ["q~"],
     minEntropy: 3.5,
     severity: "high",
@@ -103,7 +105,10 @@ export const cloudFormats: readonly SecretFormat[] = [
   {
     id: "datadog-api-key",
     description: "Datadog API or application key assigned to a datadog/dd key name.",
-    pattern: new RegExp(String.raw`(?:datadog|dd)[_.-]?(?:api|app|application)[_.-]?key${ASSIGNMENT}(?<secret>[a-f0-9]{32}|[a-f0-9]{40})\b`, "dgi"),
+    pattern: new RegExp(
+      String.raw`(?:datadog|dd)[_.-]?(?:api|app|application)[_.-]?key${ASSIGNMENT}(?<secret>[a-f0-9]{32}|[a-f0-9]{40})\b`,
+      "dgi",
+    ),
     keywords: ["datadog", "dd_", "dd-", "dd."],
     severity: "high",
     score: 0.85,
@@ -130,7 +135,8 @@ export const cloudFormats: readonly SecretFormat[] = [
   },
   {
     id: "vercel-token",
-    description: "Vercel tokens (vcp_, vci_, vca_, vcr_, vck_) and access tokens assigned to a vercel key name.",
+    description:
+      "Vercel tokens (vcp_, vci_, vca_, vcr_, vck_) and access tokens assigned to a vercel key name.",
     pattern: new RegExp(
       String.raw`\b(?<secret>vc[pikar]_[A-Za-z0-9]{24,80})\b|vercel[A-Za-z_]{0,20}${ASSIGNMENT}(?<secret2>[A-Za-z0-9]{24})\b`,
       "dgi",

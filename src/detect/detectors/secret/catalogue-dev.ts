@@ -4,8 +4,10 @@ import { ASSIGNMENT, type SecretFormat } from "./secret-format.js";
 export const developerFormats: readonly SecretFormat[] = [
   {
     id: "github-token",
-    description: "GitHub personal access, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, ghr_).",
-    pattern: /\b(?<secret>gh[pousr]_[A-Za-z0-9]{36,251}|ghs_\d{1,12}_eyJ[A-Za-z0-9_.-]{20,2000})(?![A-Za-z0-9_.-])/dg,
+    description:
+      "GitHub personal access, OAuth, user-to-server, server-to-server and refresh tokens (ghp_, gho_, ghu_, ghs_, ghr_).",
+    pattern:
+      /\b(?<secret>gh[pousr]_[A-Za-z0-9]{36,251}|ghs_\d{1,12}_eyJ[A-Za-z0-9_.-]{20,2000})(?![A-Za-z0-9_.-])/dg,
     keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
     minEntropy: 3,
     severity: "critical",
@@ -22,10 +24,25 @@ export const developerFormats: readonly SecretFormat[] = [
   },
   {
     id: "gitlab-token",
-    description: "GitLab personal, project, deploy, runner, trigger, feed and OAuth tokens (glpat-, glptt-, glrt-, gldt-...), runner registration tokens (GR1348941).",
+    description:
+      "GitLab personal, project, deploy, runner, trigger, feed and OAuth tokens (glpat-, glptt-, glrt-, gldt-...), runner registration tokens (GR1348941).",
     pattern:
       /\b(?<secret>(?:glpat|glptt|glrt|gldt|glsoat|glcbt|glffct|glft|glimt|glagent|gloas|glwt)-[A-Za-z0-9_-]{20,64}(?:\.[A-Za-z0-9._-]{2,40})?|GR1348941[A-Za-z0-9_-]{20})(?![A-Za-z0-9_.-])/dg,
-    keywords: ["glpat-", "glptt-", "glrt-", "gldt-", "glsoat-", "glcbt-", "glffct-", "glft-", "glimt-", "glagent-", "gloas-", "glwt-", "gr1348941"],
+    keywords: [
+      "glpat-",
+      "glptt-",
+      "glrt-",
+      "gldt-",
+      "glsoat-",
+      "glcbt-",
+      "glffct-",
+      "glft-",
+      "glimt-",
+      "glagent-",
+      "gloas-",
+      "glwt-",
+      "gr1348941",
+    ],
     minEntropy: 3,
     severity: "critical",
     score: 0.95,
@@ -78,7 +95,8 @@ export const developerFormats: readonly SecretFormat[] = [
   {
     id: "grafana-token",
     description: "Grafana Cloud (glc_), service account (glsa_) and legacy API keys (eyJrIjoi...).",
-    pattern: /\b(?<secret>glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9]{70,400}={0,2})/dg,
+    pattern:
+      /\b(?<secret>glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9]{70,400}={0,2})/dg,
     keywords: ["glc_", "glsa_", "eyjrijoi"],
     minEntropy: 3.5,
     severity: "high",

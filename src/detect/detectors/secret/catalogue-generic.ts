@@ -29,7 +29,8 @@ function realPassword(password: string, whole: string): boolean {
 export const genericFormats: readonly SecretFormat[] = [
   {
     id: "private-key",
-    description: "PEM private key block (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP), also inside JSON strings such as a GCP service account's private_key.",
+    description:
+      "PEM private key block (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP), also inside JSON strings such as a GCP service account's private_key.",
     find: findPemPrivateKeys,
     keywords: ["private key"],
     ownPlaceholderCheck: true,
@@ -39,7 +40,8 @@ export const genericFormats: readonly SecretFormat[] = [
   {
     id: "jwt",
     description: "JSON Web Token: three base64url parts whose header decodes to JSON with an `alg`.",
-    pattern: /\b(?<secret>eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,1000})(?![A-Za-z0-9_-])/dg,
+    pattern:
+      /\b(?<secret>eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,1000})(?![A-Za-z0-9_-])/dg,
     keywords: ["eyj"],
     severity: "high",
     score: 0.85,
@@ -47,7 +49,8 @@ export const genericFormats: readonly SecretFormat[] = [
   },
   {
     id: "connection-string",
-    description: "Database and broker URL with a password (postgres, mysql, mongodb(+srv), redis, amqp, mssql, jdbc, ldap, smtp).",
+    description:
+      "Database and broker URL with a password (postgres, mysql, mongodb(+srv), redis, amqp, mssql, jdbc, ldap, smtp).",
     pattern:
       /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]{2,12}|ldaps?|smtps?|ftps?|sftp|nats|kafka|clickhouse|cockroachdb|neo4j(?:\+s)?|bolt|couchbase):\/\/[^\s:@/"']{0,64}:(?<secret>[^\s@/"']{1,128})@[^\s/"']{1,256}/dgi,
     keywords: ["://"],
@@ -77,7 +80,8 @@ export const genericFormats: readonly SecretFormat[] = [
   {
     id: "curl-user-password",
     description: "curl -u / --user with user:password on the command line.",
-    pattern: /\bcurl\b(?:[^\n\\]|\\[\s\S]){0,300}?\s(?:-u|--user)[ \t]{1,3}["']?(?<secret>[^\s"':]{0,64}["']?:["']?[^\s"']{0,128})/dg,
+    pattern:
+      /\bcurl\b(?:[^\n\\]|\\[\s\S]){0,300}?\s(?:-u|--user)[ \t]{1,3}["']?(?<secret>[^\s"':]{0,64}["']?:["']?[^\s"']{0,128})/dg,
     keywords: ["curl"],
     severity: "high",
     score: 0.8,
@@ -89,7 +93,8 @@ export const genericFormats: readonly SecretFormat[] = [
   },
   {
     id: "generic-password",
-    description: "Password, secret, token or API-key assignment (`password = \"...\"`, `api_key: ...`) whose value looks random: at least two character classes and enough entropy.",
+    description:
+      'Password, secret, token or API-key assignment (`password = "..."`, `api_key: ...`) whose value looks random: at least two character classes and enough entropy.',
     find: findAssignments,
     keywords: ["pass", "pwd", "secret", "key", "token", "credential", "bearer"],
     severity: "high",

@@ -4,7 +4,8 @@ import { ASSIGNMENT, type SecretFormat } from "./secret-format.js";
 export const messagingFormats: readonly SecretFormat[] = [
   {
     id: "slack-token",
-    description: "Slack bot, user, app-level, workspace, legacy and configuration tokens (xoxb-, xoxp-, xoxa-, xoxo-, xoxs-, xoxr-, xoxe-, xapp-).",
+    description:
+      "Slack bot, user, app-level, workspace, legacy and configuration tokens (xoxb-, xoxp-, xoxa-, xoxo-, xoxs-, xoxr-, xoxe-, xapp-).",
     pattern:
       /\b(?<secret>xox[bpoasr]-(?:\d{1,2}-)?\d{8,14}(?:-\d{8,14}){0,3}-[A-Za-z0-9]{8,64}|xoxe(?:\.xox[bp])?-\d-[A-Za-z0-9]{40,250}|xapp-\d-[A-Z0-9]{9,12}-\d{10,14}-[a-f0-9]{32,80})\b/dg,
     keywords: ["xox", "xapp-"],
@@ -15,7 +16,8 @@ export const messagingFormats: readonly SecretFormat[] = [
   {
     id: "slack-webhook-url",
     description: "Slack incoming webhook or workflow trigger URL.",
-    pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,120})/dg,
+    pattern:
+      /(?<secret>https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,120})/dg,
     keywords: ["hooks.slack.com"],
     severity: "high",
     score: 0.95,
@@ -23,7 +25,8 @@ export const messagingFormats: readonly SecretFormat[] = [
   {
     id: "discord-webhook-url",
     description: "Discord webhook URL with its token.",
-    pattern: /(?<secret>https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,70})/dg,
+    pattern:
+      /(?<secret>https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,70})/dg,
     keywords: ["discord"],
     severity: "high",
     score: 0.95,
@@ -48,7 +51,10 @@ export const messagingFormats: readonly SecretFormat[] = [
   {
     id: "twilio-api-key",
     description: "Twilio API key SID (SK + 32 hex) and auth token assigned to a twilio key name.",
-    pattern: new RegExp(String.raw`\b(?<secret>SK[0-9a-fA-F]{32})\b|twilio[A-Za-z_]{0,20}${ASSIGNMENT}(?<secret2>[a-f0-9]{32})\b`, "dgi"),
+    pattern: new RegExp(
+      String.raw`\b(?<secret>SK[0-9a-fA-F]{32})\b|twilio[A-Za-z_]{0,20}${ASSIGNMENT}(?<secret2>[a-f0-9]{32})\b`,
+      "dgi",
+    ),
     keywords: ["sk", "twilio"],
     minEntropy: 3,
     severity: "high",

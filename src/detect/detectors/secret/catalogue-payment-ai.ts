@@ -4,7 +4,8 @@ import type { SecretFormat } from "./secret-format.js";
 export const paymentAndAiFormats: readonly SecretFormat[] = [
   {
     id: "stripe-secret-key",
-    description: "Stripe secret and restricted keys (sk_live_, rk_live_; test-mode sk_test_/rk_test_ at lower severity).",
+    description:
+      "Stripe secret and restricted keys (sk_live_, rk_live_; test-mode sk_test_/rk_test_ at lower severity).",
     pattern: /\b(?<secret>[sr]k_(?:live|test)_[A-Za-z0-9]{10,247})\b/dg,
     keywords: ["sk_live_", "rk_live_", "sk_test_", "rk_test_"],
     minEntropy: 3,
@@ -32,7 +33,8 @@ export const paymentAndAiFormats: readonly SecretFormat[] = [
   },
   {
     id: "shopify-token",
-    description: "Shopify access, custom app, private app and shared secret tokens (shpat_, shpca_, shppa_, shpss_).",
+    description:
+      "Shopify access, custom app, private app and shared secret tokens (shpat_, shpca_, shppa_, shpss_).",
     pattern: /\b(?<secret>shp(?:at|ca|pa|ss)_[a-zA-Z0-9]{32,64})\b/dg,
     keywords: ["shpat_", "shpca_", "shppa_", "shpss_"],
     severity: "critical",
@@ -82,7 +84,8 @@ export const paymentAndAiFormats: readonly SecretFormat[] = [
   },
   {
     id: "openai-api-key",
-    description: "OpenAI API key: project, service-account, admin and legacy user keys (sk-proj-, sk-svcacct-, sk-admin-, sk-...T3BlbkFJ...).",
+    description:
+      "OpenAI API key: project, service-account, admin and legacy user keys (sk-proj-, sk-svcacct-, sk-admin-, sk-...T3BlbkFJ...).",
     pattern:
       /\b(?<secret>sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200})(?![A-Za-z0-9_-])/dg,
     keywords: ["t3blbkfj"],

@@ -76,9 +76,15 @@ export function findAssignments(text: string): SecretMatch[] {
     ASSIGNMENT_TAIL.lastIndex = match.index + match[0].length;
     const tail = ASSIGNMENT_TAIL.exec(text);
     let identifierStart = match.index;
-    while (identifierStart > 0 && match.index - identifierStart < 40 && IDENTIFIER_CHARACTER.test(text.charAt(identifierStart - 1)))
+    while (
+      identifierStart > 0 &&
+      match.index - identifierStart < 40 &&
+      IDENTIFIER_CHARACTER.test(text.charAt(identifierStart - 1))
+    )
       identifierStart--;
-    const identifier = tail ? text.slice(identifierStart, match.index + match[0].length + (tail[1]?.length ?? 0)) : "";
+    const identifier = tail
+      ? text.slice(identifierStart, match.index + match[0].length + (tail[1]?.length ?? 0))
+      : "";
     if (tail && !NOT_SECRET_KEY.test(identifier)) {
       ASSIGNED_VALUE.lastIndex = ASSIGNMENT_TAIL.lastIndex;
       const value = ASSIGNED_VALUE.exec(text);

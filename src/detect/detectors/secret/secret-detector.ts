@@ -62,33 +62,40 @@ function createSecretInstance(options: SecretOptions): DetectorInstance {
       const original = context.views[0]?.text ?? text;
       const lower = original.toLowerCase();
       const candidates: SecretCandidate[] = [];
-      const bounded = original.length > options.customPatternMaxInput ? original.slice(0, options.customPatternMaxInput) : original;
+      const bounded =
+        original.length > options.customPatternMaxInput
+          ? original.slice(0, options.customPatternMaxInput)
+          : original;
       const runs: readonly (readonly [SecretFormat, string])[] = [
         ...catalogue.map((format) => [format, original] as const),
         ...custom.map((format) => [format, bounded] as const),
       ];
       for (const [format, input] of runs) {
         if (performance.now() > context.deadline) break;
-        if (format.keywords.length > 0 && !format.keywords.some((keyword) => lower.includes(keyword))) continue;
+        if (format.keywords.length > 0 && !format.keywords.some((keyword) => lower.includes(keyword)))
+          continue;
         for (const span of matchesOf(format, input)) {
           const value = original.slice(span.start, span.end);
-          if (accepted(format, value, span.whole ?? value)) candidates.push({ ...span, format, score: format.score });
+          if (accepted(format, value, span.whole ?? value))
+            candidates.push({ ...span, format, score: format.score });
         }
       }
-      return resolveOverlaps(candidates.filter((candidate) => candidate.score >= options.minScore)).map((candidate) => {
-        const value = original.slice(candidate.start, candidate.end);
-        return {
-          detector: "secret",
-          category: "secret",
-          rule: candidate.format.id,
-          start: candidate.start,
-          end: candidate.end,
-          score: candidate.score,
-          severity: candidate.format.severityOf?.(value) ?? candidate.format.severity,
-          excerpt: maskValue(value),
-          message: candidate.format.description,
-        };
-      });
+      return resolveOverlaps(candidates.filter((candidate) => candidate.score >= options.minScore)).map(
+        (candidate) => {
+          const value = original.slice(candidate.start, candidate.end);
+          return {
+            detector: "secret",
+            category: "secret",
+            rule: candidate.format.id,
+            start: candidate.start,
+            end: candidate.end,
+            score: candidate.score,
+            severity: candidate.format.severityOf?.(value) ?? candidate.format.severity,
+            excerpt: maskValue(value),
+            message: candidate.format.description,
+          };
+        },
+      );
     },
   };
 }

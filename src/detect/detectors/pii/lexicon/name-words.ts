@@ -7,7 +7,8 @@ function words(list: string): ReadonlySet<string> {
 }
 
 /** Titles before a name. Those in TITLES_NEED_DOT count only when followed by a dot (`M.`, `Sr.`). */
-export const TITLES = words(`mr mrs ms miss mx dr prof sir lady lord herr frau fräulein m mme mlle monsieur madame
+export const TITLES =
+  words(`mr mrs ms miss mx dr prof sir lady lord herr frau fräulein m mme mlle monsieur madame
 mademoiselle sr sra srta señor señora señorita don doña dña dra profesor profesora professor doktor docteur`);
 export const TITLES_NEED_DOT = words("m sr sra srta dra");
 
@@ -18,7 +19,8 @@ export const NAME_PARTICLES = words("de da di del della der den van von la le du
 export const NAME_SUFFIXES = words("jr sr md phd dds ii iii iv");
 
 /** Capitalised words that are not names (sentence starts, days, months, pronouns, greetings, nouns). */
-export const NOT_NAMES = words(`the a an this that these those my your his her our their its i we you he she they it
+export const NOT_NAMES =
+  words(`the a an this that these those my your his her our their its i we you he she they it
 is are was were be been and or but if then so for with from to of in on at by as not no yes please thanks thank hi
 hello dear hey ok okay what when where who why how which can could would should will may might must shall do does
 did have has had get got let make also just only all any some each every there here after before while because
@@ -34,7 +36,8 @@ jueves viernes sábado domingo enero febrero marzo mayo junio julio agosto septi
 diciembre english german french spanish deutsch français español inglés christmas easter god`);
 
 /** Given names that are also common words: reported only with a family name or a context. */
-export const AMBIGUOUS_FIRST_NAMES = words(`may will mark grace rose hope faith april june august bill max pat art ben
+export const AMBIGUOUS_FIRST_NAMES =
+  words(`may will mark grace rose hope faith april june august bill max pat art ben
 joy ruby jade iris lily daisy amber dawn summer autumn hunter chase parker taylor jordan austin paris victoria
 florence georgia virginia carol sue penny rich frank earl dean miles lane guy roy drew gene van christian
 angel rosa paz luz sol pilar mercedes dolores nieves rocío asunción encarnación consuelo soledad paloma

@@ -95,7 +95,11 @@ function entries(block: string): string[] {
 }
 
 /** All place names, lower case. */
-export const PLACES: ReadonlySet<string> = new Set([...entries(COUNTRIES), ...entries(REGIONS), ...entries(CITIES)]);
+export const PLACES: ReadonlySet<string> = new Set([
+  ...entries(COUNTRIES),
+  ...entries(REGIONS),
+  ...entries(CITIES),
+]);
 
 /** Place names that are also common words or given names: reported only after a place preposition. */
 export const AMBIGUOUS_PLACES: ReadonlySet<string> = new Set(
