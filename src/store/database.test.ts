@@ -1,5 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -77,6 +77,13 @@ describe("openDatabase on SQLite", () => {
     expect(error.message).toContain(join(folder, "missing-folder/rampart.db"));
   });
 
+  it("names the file when it is not a SQLite database", async () => {
+    await writeFile(join(folder, "notes.db"), "these are notes, not a database\n".repeat(100));
+    const error = await openError("sqlite:notes.db", folder);
+    expect(error.code).toBe("storage_unreachable");
+    expect(error.message).toContain(join(folder, "notes.db"));
+  });
+
   it("reports a closed store as unreachable on ping", async () => {
     const store = await openDatabase("sqlite::memory:");
     await store.close();
@@ -92,6 +99,24 @@ describe("openDatabase on an unreachable PostgreSQL", () => {
     expect(error.message).toContain(`127.0.0.1:${port}`);
     expect(error.message).not.toContain("Sup3rSecretPw");
     expect(JSON.stringify(error.details)).not.toContain("Sup3rSecretPw");
+  });
+
+  it("gives up on a server that accepts connections and never answers", async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const address = silent.address();
+    const port = address !== null && typeof address === "object" ? address.port : 0;
+    try {
+      const error: unknown = await openDatabase(`postgres://rampart:pw@127.0.0.1:${port}/x`, {
+        connectTimeoutMs: 300,
+      }).catch((caught: unknown) => caught);
+      expect(isRampartError(error) && error.code).toBe("storage_unreachable");
+      expect(String(error)).toContain(`127.0.0.1:${port}`);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   it("rejects a schema name that would need quoting", async () => {

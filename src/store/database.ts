@@ -1,7 +1,12 @@
 import { Kysely, sql } from "kysely";
 import { errorMessage, RampartError } from "../core/index.js";
 import type { RampartDatabase } from "./database-schema.js";
-import { openPostgres, type PostgresOptions, postgresUnreachable } from "./postgres-connection.js";
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  openPostgres,
+  type PostgresOptions,
+  postgresUnreachable,
+} from "./postgres-connection.js";
 import { openSqlite } from "./sqlite-connection.js";
 import {
   describeStorageTarget,
@@ -37,7 +42,9 @@ export interface Store {
  */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Store> {
   const target = parseStorageUrl(url, options.baseDir ?? process.cwd());
-  const store = target.dialect === "sqlite" ? sqliteStore(target) : postgresStore(target, options);
+  const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const store =
+    target.dialect === "sqlite" ? sqliteStore(target, timeoutMs) : postgresStore(target, options, timeoutMs);
   try {
     await store.ping();
   } catch (error) {
@@ -47,17 +54,18 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   return store;
 }
 
-function sqliteStore(target: Extract<StorageTarget, { dialect: "sqlite" }>): Store {
+function sqliteStore(target: Extract<StorageTarget, { dialect: "sqlite" }>, timeoutMs: number): Store {
   const { dialect } = openSqlite(target.file, target.memory);
-  return newStore("sqlite", target, undefined, new Kysely<RampartDatabase>({ dialect }));
+  return newStore("sqlite", target, undefined, new Kysely<RampartDatabase>({ dialect }), timeoutMs);
 }
 
 function postgresStore(
   target: Extract<StorageTarget, { dialect: "postgres" }>,
   options: PostgresOptions,
+  timeoutMs: number,
 ): Store {
   const { dialect } = openPostgres(target, options);
-  return newStore("postgres", target, options.schema, new Kysely<RampartDatabase>({ dialect }));
+  return newStore("postgres", target, options.schema, new Kysely<RampartDatabase>({ dialect }), timeoutMs);
 }
 
 function newStore(
@@ -65,6 +73,7 @@ function newStore(
   target: StorageTarget,
   schema: string | undefined,
   db: Kysely<RampartDatabase>,
+  pingTimeoutMs: number,
 ): Store {
   let closed: Promise<void> | undefined;
   return {
@@ -73,10 +82,16 @@ function newStore(
     schema,
     db,
     async ping() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${pingTimeoutMs} ms`)), pingTimeoutMs);
+      });
       try {
-        await sql`select 1`.execute(db);
+        await Promise.race([sql`select 1`.execute(db), timeout]);
       } catch (error) {
         throw unreachable(target, error);
+      } finally {
+        clearTimeout(timer);
       }
     },
     close() {

@@ -8,14 +8,16 @@ type PostgresTarget = Extract<StorageTarget, { dialect: "postgres" }>;
 /** Connections held at most by one Rampart process; PostgreSQL's default limit is 100 in total. */
 export const DEFAULT_POSTGRES_POOL_SIZE = 10;
 
-/** How long to wait for a TCP connection and the handshake before the store is unreachable. */
-export const POSTGRES_CONNECT_TIMEOUT_MS = 5000;
+/** How long to wait for a connection and its handshake, or a ping, before the store is unreachable. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
 
 /** A PostgreSQL schema name Rampart accepts: a plain lower-case identifier, so it needs no quoting. */
 export const POSTGRES_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export interface PostgresOptions {
   poolSize?: number | undefined;
+  /** how long a new connection or a ping may take; default DEFAULT_CONNECT_TIMEOUT_MS */
+  connectTimeoutMs?: number | undefined;
   /** tables live in this schema (search_path); test runs use one schema each */
   schema?: string | undefined;
   /** called when an idle pooled connection fails (the pool replaces it); default: ignored */
@@ -42,7 +44,7 @@ export function openPostgres(target: PostgresTarget, options: PostgresOptions): 
   const pool = new pg.Pool({
     connectionString: target.connectionString,
     max: options.poolSize ?? DEFAULT_POSTGRES_POOL_SIZE,
-    connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
   });
   pool.on("error", (error) => options.onPoolError?.(error));
