@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { Finding } from "../core/index.js";
+import type { Detector } from "./detector.js";
+import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
+import { createScanner } from "./engine.js";
+import { textWindows } from "./windows.js";
+
+/** A test detector that reports every occurrence of a word, in the original or any view. */
+function wordDetector(word: string, directions: Detector["appliesTo"] = ["input", "output"]): Detector {
+  return {
+    id: `word-${word}`,
+    category: "prompt-injection",
+    appliesTo: directions,
+    description: `finds ${word}`,
+    optionsSchema: z.strictObject({ score: z.number().min(0).max(1).default(0.9) }),
+    create(options) {
+      const { score } = z.strictObject({ score: z.number() }).parse(options);
+      return {
+        detect(_text, context) {
+          const findings: Finding[] = [];
+          for (const view of context.views) {
+            let index = view.text.indexOf(word);
+            while (index !== -1) {
+              const [start, end] = view.toOriginal(index, index + word.length);
+              findings.push({
+                detector: `word-${word}`,
+                category: "prompt-injection",
+                rule: "word",
+                start,
+                end,
+                score,
+                severity: "high",
+                ...(view.via === "original" ? {} : { via: view.via }),
+              });
+              index = view.text.indexOf(word, index + 1);
+            }
+          }
+          return findings;
+        },
+      };
+    },
+  };
+}
+
+function throwingDetector(): Detector {
+  return {
+    id: "broken",
+    category: "toxicity",
+    appliesTo: ["input"],
+    description: "always throws",
+    optionsSchema: z.object({}),
+    create: () => ({
+      detect() {
+        throw new Error("model file missing");
+      },
+    }),
+  };
+}
+
+function slowDetector(milliseconds: number): Detector {
+  return {
+    id: "slow",
+    category: "toxicity",
+    appliesTo: ["input"],
+    description: "busy-waits",
+    optionsSchema: z.object({}),
+    create: () => ({
+      detect() {
+        const until = performance.now() + milliseconds;
+        while (performance.now() < until) {
+          // busy wait: simulates a detector that overruns
+        }
+        return [];
+      },
+    }),
+  };
+}
+
+describe("createScanner", () => {
+  it("normalises once and finds text hidden in views, with spans in the original", () => {
+    const scanner = createScanner({ detectors: [{ detector: wordDetector("ignore") }] });
+    const text = "please i g n o r e this";
+    const result = scanner.scan(text, { direction: "input" });
+    expect(result.findings).toHaveLength(1);
+    expect(text.slice(result.findings[0]?.start, result.findings[0]?.end)).toBe("i g n o r e");
+    expect(result.skipped).toEqual([]);
+  });
+
+  it("runs only the detectors that apply to the direction", () => {
+    const scanner = createScanner({ detectors: [{ detector: wordDetector("ignore", ["output"]) }] });
+    expect(scanner.scan("ignore", { direction: "input" }).findings).toEqual([]);
+    expect(scanner.scan("ignore", { direction: "output" }).findings).toHaveLength(1);
+  });
+
+  it("records a detector that throws as skipped, and keeps the others' findings", () => {
+    const scanner = createScanner({
+      detectors: [{ detector: throwingDetector() }, { detector: wordDetector("ignore") }],
+    });
+    const result = scanner.scan("ignore that", { direction: "input" });
+    expect(result.skipped).toEqual([{ detector: "broken", reason: "error", message: "model file missing" }]);
+    expect(result.findings.map((finding) => finding.detector)).toEqual(["word-ignore"]);
+  });
+
+  it("records detectors that run out of the time budget as skipped, never as passed", () => {
+    const scanner = createScanner({
+      detectors: [{ detector: slowDetector(30) }, { detector: wordDetector("ignore") }],
+      timeBudgetMs: 5,
+    });
+    const result = scanner.scan("ignore", { direction: "input" });
+    expect(result.skipped).toEqual([
+      { detector: "word-ignore", reason: "time-budget", message: "over the 5 ms budget" },
+    ]);
+  });
+
+  it("scans long inputs in overlapping windows and maps findings to original offsets", () => {
+    const scanner = createScanner({
+      detectors: [{ detector: wordDetector("needle") }],
+      windowChars: 1000,
+      windowOverlap: 100,
+    });
+    const filler = "x".repeat(995);
+    const text = `${filler}needle${"y".repeat(3000)}needle`;
+    const result = scanner.scan(text, { direction: "input" });
+    expect(result.windows).toBeGreaterThan(3);
+    expect(result.findings.map((finding) => finding.start)).toEqual([995, text.length - 6]);
+  });
+
+  it("dedupes the same finding from two views and sorts by position", () => {
+    const scanner = createScanner({
+      detectors: [{ detector: wordDetector("ignore") }, { detector: wordDetector("aa") }],
+    });
+    // "ignore" is in the original and in the folded view; "1gn0re" only in the folded view
+    const result = scanner.scan("aa ignore 1gn0re", { direction: "input" });
+    expect(result.findings.map((finding) => [finding.detector, finding.start])).toEqual([
+      ["word-aa", 0],
+      ["word-ignore", 3],
+      ["word-ignore", 10],
+    ]);
+  });
+
+  it("rejects invalid detector options with the detector id and the option path", () => {
+    expect(() =>
+      createScanner({ detectors: [{ detector: wordDetector("x"), options: { score: 2 } }] }),
+    ).toThrow(/detector word-x options: score:/);
+  });
+
+  it("gives bounded answers on empty text, lone surrogates and 10 MB of text", () => {
+    const scanner = createScanner({ detectors: [{ detector: invisibleTextDetector }], timeBudgetMs: 60_000 });
+    expect(scanner.scan("", { direction: "input" }).findings).toEqual([]);
+    expect(scanner.scan("\uD800x\uDC00", { direction: "input" }).findings).toEqual([]);
+    const huge = `${"benign words ".repeat(800_000)}\u202Eend`;
+    const result = scanner.scan(huge, { direction: "input" });
+    expect(result.skipped).toEqual([]);
+    expect(result.findings.map((finding) => [finding.rule, finding.start])).toEqual([
+      ["bidi-override", huge.length - 4],
+    ]);
+  }, 60_000);
+});
+
+describe("textWindows", () => {
+  it("covers the text with overlapping windows that never split a surrogate pair", () => {
+    const text = "😀".repeat(600);
+    const windows = textWindows(text.length, text, 101, 10);
+    expect(windows[0]?.start).toBe(0);
+    expect(windows.at(-1)?.end).toBe(text.length);
+    for (const [index, window] of windows.entries()) {
+      expect(window.start % 2).toBe(0);
+      expect(window.end % 2).toBe(0);
+      if (index > 0) expect(window.start).toBeLessThan(windows[index - 1]?.end ?? 0);
+    }
+  });
+
+  it("keeps short texts in one window", () => {
+    expect(textWindows(5, "hello")).toEqual([{ start: 0, end: 5 }]);
+  });
+});

@@ -1,0 +1,150 @@
+import {
+  type ContentSource,
+  type Direction,
+  errorMessage,
+  type Finding,
+  RampartError,
+  type Sensitivity,
+} from "../core/index.js";
+import type { Detector, DetectorInstance } from "./detector.js";
+import { type NormalizeLimits, normalize } from "./normalize/index.js";
+import { contextFromViews } from "./scan-context.js";
+import { sortAndDedupe } from "./sort-findings.js";
+import { textWindows, WINDOW_CHARS, WINDOW_OVERLAP } from "./windows.js";
+
+export interface ScannerDetector {
+  readonly detector: Detector;
+  /** raw options, parsed once with the detector's schema (default `{}`) */
+  readonly options?: unknown;
+  /** overrides the scan's sensitivity for this detector */
+  readonly sensitivity?: Sensitivity;
+}
+
+export interface ScannerOptions {
+  readonly detectors: readonly ScannerDetector[];
+  /** time for one scan, all detectors and windows together */
+  readonly timeBudgetMs?: number;
+  readonly windowChars?: number;
+  readonly windowOverlap?: number;
+  readonly limits?: Partial<NormalizeLimits>;
+}
+
+export interface ScanRequest {
+  readonly direction: Direction;
+  readonly source?: ContentSource;
+  readonly sensitivity?: Sensitivity;
+  readonly systemPrompt?: string;
+  readonly canaries?: readonly string[];
+  readonly conversation?: readonly string[];
+}
+
+/** A detector that did not finish: its findings may be partial and it must not count as passed. */
+export interface SkippedDetector {
+  readonly detector: string;
+  readonly reason: "error" | "time-budget";
+  readonly message: string;
+}
+
+export interface ScanResult {
+  /** sorted by start, then end; duplicates (same detector, rule, type and span) removed */
+  readonly findings: Finding[];
+  readonly skipped: SkippedDetector[];
+  readonly durationMs: number;
+  readonly windows: number;
+}
+
+export interface Scanner {
+  /** ids of the configured detectors */
+  readonly detectorIds: readonly string[];
+  scan(text: string, request: ScanRequest): ScanResult;
+}
+
+export const DEFAULT_TIME_BUDGET_MS = 100;
+
+interface Prepared {
+  readonly id: string;
+  readonly detector: Detector;
+  readonly instance: DetectorInstance;
+  readonly sensitivity: Sensitivity | undefined;
+}
+
+function prepare(entry: ScannerDetector): Prepared {
+  const parsed = entry.detector.optionsSchema.safeParse(entry.options ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first === undefined || first.path.length === 0 ? "" : `${first.path.join(".")}: `;
+    throw new RampartError(
+      "config_invalid",
+      `detector ${entry.detector.id} options: ${where}${first?.message ?? "invalid"}`,
+    );
+  }
+  return {
+    id: entry.detector.id,
+    detector: entry.detector,
+    instance: entry.detector.create(parsed.data),
+    sensitivity: entry.sensitivity,
+  };
+}
+
+/**
+ * Builds a scanner: options parsed and detectors created once. A scan normalises each window
+ * once, runs the detectors that apply to the direction, maps findings to original offsets,
+ * and reports detectors that threw or ran out of time as skipped (never as passed).
+ */
+export function createScanner(options: ScannerOptions): Scanner {
+  const prepared = options.detectors.map(prepare);
+  const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const windowChars = options.windowChars ?? WINDOW_CHARS;
+  const windowOverlap = options.windowOverlap ?? WINDOW_OVERLAP;
+  return {
+    detectorIds: prepared.map((entry) => entry.id),
+    scan(text, request) {
+      const started = performance.now();
+      const deadline = started + budget;
+      const active = prepared.filter((entry) => entry.detector.appliesTo.includes(request.direction));
+      const findings: Finding[] = [];
+      const skipped = new Map<string, SkippedDetector>();
+      const windows = textWindows(text.length, text, windowChars, windowOverlap);
+      for (const window of windows) {
+        const windowText =
+          window.start === 0 && window.end === text.length ? text : text.slice(window.start, window.end);
+        const { views, signals } = normalize(windowText, options.limits);
+        for (const entry of active) {
+          if (skipped.has(entry.id)) continue;
+          if (performance.now() > deadline) {
+            skipped.set(entry.id, {
+              detector: entry.id,
+              reason: "time-budget",
+              message: `over the ${budget} ms budget`,
+            });
+            continue;
+          }
+          const context = contextFromViews(
+            { ...request, sensitivity: entry.sensitivity ?? request.sensitivity, deadline },
+            views,
+            signals,
+          );
+          try {
+            for (const finding of entry.instance.detect(windowText, context)) {
+              if (finding.start < 0 || finding.end > windowText.length || finding.start >= finding.end)
+                continue;
+              findings.push(
+                window.start === 0
+                  ? finding
+                  : { ...finding, start: finding.start + window.start, end: finding.end + window.start },
+              );
+            }
+          } catch (error) {
+            skipped.set(entry.id, { detector: entry.id, reason: "error", message: errorMessage(error) });
+          }
+        }
+      }
+      return {
+        findings: sortAndDedupe(findings),
+        skipped: [...skipped.values()],
+        durationMs: performance.now() - started,
+        windows: windows.length,
+      };
+    },
+  };
+}

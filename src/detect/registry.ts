@@ -1,0 +1,43 @@
+import { type Category, type Direction, RampartError } from "../core/index.js";
+import type { Detector } from "./detector.js";
+import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
+
+/**
+ * The built-in detectors. Add a detector: write src/detect/detectors/<id>/, then list it here
+ * with one line. The default policy, `rampart scan` and the gateway find detectors here only.
+ */
+const BUILT_IN_DETECTORS: readonly Detector[] = [invisibleTextDetector];
+
+export const builtInDetectors: ReadonlyMap<string, Detector> = new Map(
+  BUILT_IN_DETECTORS.map((detector) => [detector.id, detector]),
+);
+
+/** Ids of the registered detectors, sorted. */
+export function knownDetectorIds(): string[] {
+  return [...builtInDetectors.keys()].sort();
+}
+
+export function hasDetector(id: string): boolean {
+  return builtInDetectors.has(id);
+}
+
+/** The detector with this id, or a RampartError (config_invalid) that lists the known ids. */
+export function getDetector(id: string): Detector {
+  const detector = builtInDetectors.get(id);
+  if (detector !== undefined) return detector;
+  throw new RampartError("config_invalid", unknownDetectorMessage(id), {
+    details: { id, known: knownDetectorIds() },
+  });
+}
+
+export function unknownDetectorMessage(id: string): string {
+  const known = knownDetectorIds();
+  return `unknown detector "${id}" (known: ${known.length === 0 ? "none" : known.join(", ")})`;
+}
+
+/** Registered detectors that report a category in a direction. */
+export function detectorsFor(category: Category, direction: Direction): Detector[] {
+  return [...builtInDetectors.values()].filter(
+    (detector) => detector.category === category && detector.appliesTo.includes(direction),
+  );
+}
