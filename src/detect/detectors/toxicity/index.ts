@@ -1,0 +1,1 @@
+export { type ToxicityOptions, toxicityDetector, toxicityOptionsSchema } from "./toxicity-detector.js";

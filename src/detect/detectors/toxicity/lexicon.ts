@@ -1,0 +1,161 @@
+import { fnvRange } from "./model/hashed-features.js";
+
+/**
+ * The explicit-abuse lexicon, shipped as hashes of folded terms (models/toxicity/lexicon.json) so
+ * that the repository does not carry the word lists in clear. Built by the training script from
+ * the surge-ai profanity list and the LDNOOBW list.
+ */
+export type LexiconType = "slur" | "sexual" | "profanity" | "insult";
+
+/** Leetspeak and symbol substitutions folded inside words ("sh1t", "b!tch", "@ss"). */
+export const LEET_MAP: Readonly<Record<string, string>> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "8": "b",
+  "9": "g",
+  "@": "a",
+  $: "s",
+  "!": "i",
+  "+": "t",
+  "€": "e",
+  "|": "l",
+};
+/** A token for lexicon lookup: letters and digits with the obfuscation symbols above and inner * . - _ ' */
+export const LEXICON_TOKEN = /[\p{L}\p{N}@$!+€|][\p{L}\p{N}@$!+€|*._'’-]{0,40}/gu;
+/** Runs of three or more identical characters. */
+export const CHARACTER_RUN = /(.)\1{2,}/gu;
+/** Terms common in ordinary English that are abusive only in some contexts ("cock", "hoe"). */
+export const AMBIGUOUS_TERMS: ReadonlySet<string> = new Set(
+  "69 abbie bates bbc buttermilk cholo coolie greaser gyp cock pussy hoe hoes balls ball crack bone screw screwing bang blow beaver bush nuts pecker tit tits dick shag knob muff rubber snatch wang willy johnson jugs melons queer gay homo negro oriental redneck hooker pawn sausage junk package hump erect erection booty thug ghetto wetback twink ass asses damn hell sucks crap piss pissed".split(
+    " ",
+  ),
+);
+export const MAX_TERM_WORDS = 4;
+
+/** Lower-cases, folds leetspeak inside words that contain letters, and drops inner punctuation. */
+export function foldToken(token: string): string {
+  const lower = token.toLowerCase();
+  const hasLetter = /\p{L}/u.test(lower);
+  let out = "";
+  for (const character of lower) {
+    if (
+      character === "*" ||
+      character === "." ||
+      character === "_" ||
+      character === "-" ||
+      character === "'" ||
+      character === "’"
+    )
+      continue;
+    out += hasLetter ? (LEET_MAP[character] ?? character) : character;
+  }
+  return out;
+}
+
+/** Keys under which a folded token is looked up: runs collapsed to one and to two characters. */
+export function lookupKeys(folded: string): string[] {
+  if (!/(.)\1\1/u.test(folded)) return [folded];
+  const single = folded.replace(CHARACTER_RUN, "$1");
+  const double = folded.replace(CHARACTER_RUN, "$1$1");
+  return single === double ? [single] : [double, single];
+}
+
+const SEED_A = 0x811c9dc5;
+const SEED_B = fnvRange(0x811c9dc5, "~", 0, 1);
+const SPACE = " ";
+
+/** A 53-bit key from two FNV-1a hashes, streamable word by word. */
+export interface TermHashState {
+  readonly a: number;
+  readonly b: number;
+}
+
+export function startHash(word: string): TermHashState {
+  return { a: fnvRange(SEED_A, word, 0, word.length), b: fnvRange(SEED_B, word, 0, word.length) };
+}
+
+export function extendHash(state: TermHashState, word: string): TermHashState {
+  const a = fnvRange(fnvRange(state.a, SPACE, 0, 1), word, 0, word.length);
+  const b = fnvRange(fnvRange(state.b, SPACE, 0, 1), word, 0, word.length);
+  return { a, b };
+}
+
+export function hashKey(state: TermHashState): number {
+  return state.a * 2 ** 21 + (state.b >>> 11);
+}
+
+/** The key of a whole folded term ("beat my meat"), as matchLexicon computes it. */
+export function termKey(folded: string): number {
+  const [first = "", ...rest] = folded.split(" ");
+  let state = startHash(first);
+  for (const word of rest) state = extendHash(state, word);
+  return hashKey(state);
+}
+
+export interface LexiconEntry {
+  readonly type: LexiconType;
+  readonly severity: number;
+  readonly ambiguous: boolean;
+}
+
+export interface LexiconMatch extends LexiconEntry {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Lexicon {
+  readonly terms: ReadonlyMap<number, LexiconEntry>;
+  /** keys of the leading words of multi-word terms: only these phrases are extended */
+  readonly prefixes: ReadonlySet<number>;
+}
+
+interface Token {
+  readonly keys: readonly string[];
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Finds lexicon terms (one to four words) in a text. Linear; folding is cached per distinct token. */
+export function matchLexicon(text: string, lexicon: Lexicon, maxChars: number): LexiconMatch[] {
+  const tokens: Token[] = [];
+  const cache = new Map<string, readonly string[]>();
+  LEXICON_TOKEN.lastIndex = 0;
+  const bounded = text.length > maxChars ? text.slice(0, maxChars) : text;
+  for (let match = LEXICON_TOKEN.exec(bounded); match !== null; match = LEXICON_TOKEN.exec(bounded)) {
+    let raw = match[0];
+    const last = raw.charCodeAt(raw.length - 1);
+    if (last === 42 || last === 46 || last === 95 || last === 45 || last === 39 || last === 0x2019)
+      raw = raw.replace(/[*._'’-]+$/u, "");
+    let keys = cache.get(raw);
+    if (keys === undefined) {
+      const folded = foldToken(raw);
+      keys = folded.length === 0 ? [] : lookupKeys(folded);
+      cache.set(raw, keys);
+    }
+    if (keys.length > 0) tokens.push({ keys, start: match.index, end: match.index + raw.length });
+  }
+  const matches: LexiconMatch[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const first = tokens[index];
+    if (first === undefined) continue;
+    let best: LexiconMatch | undefined;
+    for (const key of first.keys) {
+      let state = startHash(key);
+      let entry = lexicon.terms.get(hashKey(state));
+      if (entry !== undefined) best = { ...entry, start: first.start, end: first.end };
+      for (let size = 2; size <= MAX_TERM_WORDS && lexicon.prefixes.has(hashKey(state)); size++) {
+        const next = tokens[index + size - 1];
+        if (next === undefined) break;
+        state = extendHash(state, next.keys[0] ?? "");
+        entry = lexicon.terms.get(hashKey(state));
+        if (entry !== undefined) best = { ...entry, start: first.start, end: next.end };
+      }
+    }
+    if (best !== undefined) matches.push(best);
+  }
+  return matches;
+}
