@@ -70,6 +70,29 @@ export const auditConfigSchema = z.strictObject({
   retentionDays: z.number().int().positive().default(180),
 });
 
+const countSchema = z.number().int().positive();
+
+/** Limits of one scope; the same fields as the key's own limits. */
+export const scopeLimitsConfigSchema = z.strictObject({
+  requestsPerMinute: countSchema.optional(),
+  requestsPerDay: countSchema.optional(),
+  tokensPerMinute: countSchema.optional(),
+  tokensPerDay: countSchema.optional(),
+  maxPromptTokens: countSchema.optional(),
+  maxCompletionTokens: countSchema.optional(),
+});
+
+export const limitsConfigSchema = z.strictObject({
+  /** limits of every gateway key; a key's own limits (keys create) win field by field */
+  key: scopeLimitsConfigSchema.default({}),
+  /** limits per application, shared by every key of the app */
+  apps: z.record(z.string(), scopeLimitsConfigSchema).default({}),
+  /** limits per team, shared by every key of the team */
+  teams: z.record(z.string(), scopeLimitsConfigSchema).default({}),
+  /** when Redis fails: `closed` answers 503; `memory` counts per process until it is back */
+  onRedisError: z.enum(["closed", "memory"]).default("closed"),
+});
+
 export const rampartConfigSchema = z.strictObject({
   server: serverConfigSchema.prefault({}),
   storage: storageConfigSchema.prefault({}),
@@ -78,8 +101,10 @@ export const rampartConfigSchema = z.strictObject({
   /** a path to a policy file (relative to the configuration file) or the policy inline */
   policy: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
   audit: auditConfigSchema.prefault({}),
+  limits: limitsConfigSchema.prefault({}),
 });
 
 export type RampartConfig = z.infer<typeof rampartConfigSchema>;
 export type UpstreamConfig = z.infer<typeof upstreamConfigSchema>;
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
+export type LimitsConfig = z.infer<typeof limitsConfigSchema>;

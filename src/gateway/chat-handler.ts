@@ -4,6 +4,7 @@ import { blockedOutput } from "./completions-handler.js";
 import { admit, type GatewayDependencies, parseBody, recordDecision, withRecord } from "./gateway-context.js";
 import type { GuardContext } from "./guard.js";
 import { guardInput } from "./input-guard.js";
+import { reserveLimits } from "./limits-gate.js";
 import { chatCompletionRequestSchema, contentText } from "./openai-schemas.js";
 import { guardChatOutput } from "./output-guard.js";
 import { streamChat } from "./stream-handler.js";
@@ -15,6 +16,20 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
     withRecord(dependencies, request, reply, "chat.completions", async (record) => {
       const body = parseBody(chatCompletionRequestSchema, request.body);
       const { principal, route } = await admit(dependencies, request, record, body.model);
+      const requested = body.max_completion_tokens ?? body.max_tokens ?? undefined;
+      const { reservation } = await reserveLimits(
+        dependencies.limits,
+        dependencies.limitsConfig,
+        principal,
+        body.model,
+        body.messages,
+        requested,
+      );
+      record.reservation = reservation;
+      if (reservation.maxTokens !== undefined) {
+        if (body.max_completion_tokens != null) body.max_completion_tokens = reservation.maxTokens;
+        else body.max_tokens = reservation.maxTokens;
+      }
       const conversationHeader = request.headers["x-rampart-conversation-id"];
       const context: GuardContext = {
         principal,

@@ -5,6 +5,7 @@ import { conversationIdOf } from "./chat-input.js";
 import { admit, type GatewayDependencies, parseBody, recordDecision, withRecord } from "./gateway-context.js";
 import type { GuardContext } from "./guard.js";
 import { guardInput } from "./input-guard.js";
+import { reserveLimits } from "./limits-gate.js";
 import { type CompletionRequest, completionRequestSchema } from "./openai-schemas.js";
 import { guardCompletionOutput } from "./output-guard.js";
 import { streamChat } from "./stream-handler.js";
@@ -35,6 +36,20 @@ export function completionsHandler(dependencies: GatewayDependencies) {
     withRecord(dependencies, request, reply, "completions", async (record) => {
       const body = parseBody(completionRequestSchema, request.body);
       const { principal, route } = await admit(dependencies, request, record, body.model);
+      const promptText =
+        typeof body.prompt === "string"
+          ? body.prompt
+          : body.prompt.filter((item) => typeof item === "string").join("\n");
+      const { reservation } = await reserveLimits(
+        dependencies.limits,
+        dependencies.limitsConfig,
+        principal,
+        body.model,
+        [{ role: "user", content: promptText }],
+        body.max_tokens ?? undefined,
+      );
+      record.reservation = reservation;
+      if (reservation.maxTokens !== undefined) body.max_tokens = reservation.maxTokens;
       const header = request.headers["x-rampart-conversation-id"];
       const context: GuardContext = {
         principal,

@@ -3,6 +3,7 @@ import type { ChatSegment } from "./chat-input.js";
 import { conversationIdOf } from "./chat-input.js";
 import { admit, type GatewayDependencies, parseBody, recordDecision, withRecord } from "./gateway-context.js";
 import { guardInput } from "./input-guard.js";
+import { reserveLimits } from "./limits-gate.js";
 import { type EmbeddingRequest, embeddingRequestSchema } from "./openai-schemas.js";
 import { readUpstreamJson } from "./upstream-json.js";
 
@@ -30,6 +31,19 @@ export function embeddingsHandler(dependencies: GatewayDependencies) {
     withRecord(dependencies, request, reply, "embeddings", async (record) => {
       const body = parseBody(embeddingRequestSchema, request.body);
       const { principal, route } = await admit(dependencies, request, record, body.model);
+      const inputText =
+        typeof body.input === "string"
+          ? body.input
+          : body.input.filter((item) => typeof item === "string").join("\n");
+      const { reservation } = await reserveLimits(
+        dependencies.limits,
+        dependencies.limitsConfig,
+        principal,
+        body.model,
+        [{ role: "user", content: inputText }],
+        0,
+      );
+      record.reservation = reservation;
       await guardInput(
         dependencies.guard,
         inputSegments(body),

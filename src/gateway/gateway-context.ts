@@ -1,11 +1,13 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import type { z } from "zod";
+import type { LimitsConfig } from "../config/index.js";
 import { RampartError, toHttpError } from "../core/index.js";
 import type { Authenticator } from "./authenticator.js";
 import { presentedKey } from "./authenticator.js";
 import type { DecisionSink } from "./decision-event.js";
 import type { ContentGuard } from "./guard.js";
+import type { LimitsService } from "./limits/index.js";
 import type { Principal } from "./principal.js";
 import { RequestRecord } from "./request-record.js";
 import type { UpstreamClient } from "./upstream-client.js";
@@ -18,6 +20,8 @@ export interface GatewayDependencies {
   readonly authenticator: Authenticator;
   readonly guard: ContentGuard;
   readonly decisions: DecisionSink;
+  readonly limits: LimitsService;
+  readonly limitsConfig: LimitsConfig;
   readonly logger: Logger;
 }
 
@@ -73,6 +77,13 @@ export function recordDecision(
   record: RequestRecord,
   status: number,
 ): void {
+  const reservation = record.reservation;
+  record.reservation = null;
+  if (reservation !== null) {
+    // tokens the model produced count even when the answer was then blocked; nothing else does
+    const done = record.usage !== null ? reservation.settle(record.usage) : reservation.release();
+    done.catch((error: unknown) => dependencies.logger.warn({ err: error }, "limits settlement failed"));
+  }
   try {
     const outcome = dependencies.decisions.record(record.toEvent(status));
     if (outcome instanceof Promise) {

@@ -213,3 +213,25 @@ describe("gateway: broken upstreams", () => {
     }
   });
 });
+
+describe("gateway: limits", () => {
+  it("answers 429 with Retry-After once a key's requests per minute are used", async () => {
+    const repository = (await import("../store/index.js")).createApiKeyRepository(harness.server.store.db);
+    const { issueApiKey } = await import("../store/index.js");
+    const { key: limited } = await issueApiKey(repository, {
+      name: "limited",
+      limits: { requestsPerMinute: 2 },
+    });
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<typeof post>> | undefined;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      last = await post("/v1/chat/completions", chat("hi", "rampart-demo"), {
+        authorization: `Bearer ${limited}`,
+      });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(Number(last?.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    expectOpenAiError(last?.json(), "rate_limit_exceeded");
+  });
+});

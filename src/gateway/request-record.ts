@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { type Category, type Finding, strongestVerdict, type Verdict } from "../core/index.js";
 import type { DecisionEvent } from "./decision-event.js";
 import { categoriesOf, type GuardResult } from "./guard.js";
+import type { LimitReservation } from "./limits/index.js";
 import type { Principal } from "./principal.js";
 
 /**
@@ -18,6 +19,8 @@ export class RequestRecord {
   outputVerdict: Verdict = "allow";
   usage: DecisionEvent["usage"] = null;
   errorCode: string | null = null;
+  /** the limits reservation to settle (with usage) or release when the request ends */
+  reservation: LimitReservation | null = null;
   private upstreamMs = 0;
   private upstreamStartedAt: number | null = null;
   private readonly findings: { finding: Finding; direction: "input" | "output" }[] = [];

@@ -7,6 +7,7 @@ import { Authenticator } from "../gateway/authenticator.js";
 import { logDecisionSink } from "../gateway/decision-event.js";
 import { DEMO_API_KEY, demoKeyRecord } from "../gateway/demo-key.js";
 import type { ContentGuard } from "../gateway/guard.js";
+import { LimitsService } from "../gateway/limits/index.js";
 import { gatewayPlugin } from "../gateway/plugin.js";
 import { UpstreamClient } from "../gateway/upstream-client.js";
 import { UpstreamRouter } from "../gateway/upstream-router.js";
@@ -16,6 +17,7 @@ import { managementPlugin } from "./api/management-plugin.js";
 import { buildApp } from "./app.js";
 import { createGuard } from "./guard-factory.js";
 import { createLogger } from "./logger.js";
+import { connectRedis } from "./redis.js";
 
 export interface ServeOptions {
   loaded: LoadedConfig;
@@ -77,6 +79,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const keys = createApiKeyRepository(store.db);
     const staticKeys = demo ? new Map([[demoKeyRecord().hash, demoKeyRecord()]]) : new Map();
     const client = new UpstreamClient();
+    const redis = config.redis.url === undefined ? undefined : await connectRedis(config.redis.url);
+    const limits = new LimitsService({
+      redis,
+      keyPrefix: "rampart:limits",
+      onRedisError: config.limits.onRedisError,
+      onError: (error) => logger.warn({ err: error }, "rate-limit store problem"),
+    });
     const app = buildApp({
       logger,
       bodyLimitBytes: config.server.bodyLimitBytes,
@@ -91,6 +100,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       authenticator: gatewayAuthenticator,
       guard,
       decisions: logDecisionSink(logger),
+      limits,
+      limitsConfig: config.limits,
       logger,
     });
     await managementPlugin(app, {
@@ -101,6 +112,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
     app.addHook("onClose", async () => {
       await client.close();
+      await limits.close();
+      redis?.disconnect();
     });
     const port = options.port ?? config.server.port;
     try {
