@@ -2,7 +2,12 @@ import { expect, it } from "vitest";
 import { isRampartError } from "../../core/index.js";
 import { describeEachDatabase, useFreshStore } from "../test-support/test-databases.js";
 import { apiKeyStatus } from "./api-key-record.js";
-import { createApiKeyRepository, findApiKey, issueApiKey } from "./api-key-repository.js";
+import {
+  createApiKeyRepository,
+  findApiKey,
+  issueApiKey,
+  TOUCH_RESOLUTION_MS,
+} from "./api-key-repository.js";
 import { generateApiKey, hashApiKey } from "./api-key-secret.js";
 
 const start = new Date("2026-03-01T10:00:00.000Z");
@@ -114,6 +119,18 @@ describeEachDatabase("api key repository", (database) => {
     const found = await apiKeys.findByHash(record.hash);
     expect(found?.revokedAt).toEqual(revokedAt);
     expect(found && apiKeyStatus(found, revokedAt)).toBe("revoked");
+  });
+
+  it("records the last use to the minute: a touch within TOUCH_RESOLUTION_MS writes nothing", async () => {
+    const apiKeys = repository();
+    const { record } = await issueApiKey(apiKeys, { name: "chatty" });
+    const first = new Date("2026-03-05T00:00:00.000Z");
+    await apiKeys.touch(record.id, first);
+    await apiKeys.touch(record.id, new Date(first.getTime() + TOUCH_RESOLUTION_MS - 1));
+    expect((await apiKeys.findById(record.id))?.lastUsedAt).toEqual(first);
+    const next = new Date(first.getTime() + TOUCH_RESOLUTION_MS);
+    await apiKeys.touch(record.id, next);
+    expect((await apiKeys.findById(record.id))?.lastUsedAt).toEqual(next);
   });
 
   it("records the last use and never moves it backwards", async () => {

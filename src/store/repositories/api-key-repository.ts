@@ -37,9 +37,15 @@ export interface ApiKeyRepository {
   list(filter?: ApiKeyListFilter): Promise<ApiKeyRecord[]>;
   /** marks a key revoked; true when it changed, false when it was already revoked or does not exist */
   revoke(id: string, at?: Date): Promise<boolean>;
-  /** records a use; never moves lastUsedAt backwards */
+  /**
+   * records a use at `at`; writes only when the stored time is older by TOUCH_RESOLUTION_MS, so
+   * a busy key costs one write a minute, not one per request; never moves lastUsedAt backwards
+   */
   touch(id: string, at: Date): Promise<void>;
 }
+
+/** lastUsedAt is kept to this precision: one write per key per minute at most. */
+export const TOUCH_RESOLUTION_MS = 60_000;
 
 export interface RepositoryOptions {
   /** the clock; tests pass a fixed one */
@@ -111,12 +117,12 @@ export function createApiKeyRepository(
       return result.numUpdatedRows > 0n;
     },
     async touch(id, at) {
-      const stamp = toStoredTimestamp(at);
+      const stale = toStoredTimestamp(new Date(at.getTime() - TOUCH_RESOLUTION_MS));
       await db
         .updateTable("api_keys")
-        .set({ last_used_at: stamp })
+        .set({ last_used_at: toStoredTimestamp(at) })
         .where("id", "=", id)
-        .where((where) => where.or([where("last_used_at", "is", null), where("last_used_at", "<", stamp)]))
+        .where((where) => where.or([where("last_used_at", "is", null), where("last_used_at", "<=", stale)]))
         .execute();
     },
   };
