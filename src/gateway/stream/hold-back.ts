@@ -261,8 +261,22 @@ export class HoldBackBuffer {
       const tail = this.releasedTail + raw;
       this.releasedTail = tail.length > overlap ? tail.slice(tail.length - overlap) : tail;
     }
-    const text = settings.transform === undefined ? raw : settings.transform(raw);
-    return { text, raw, blocked: false };
+    if (settings.transform === undefined) return { text: raw, raw, blocked: false };
+    try {
+      return { text: settings.transform(raw), raw, blocked: false };
+    } catch (error) {
+      // the text was scanned; only its de-anonymisation failed: placeholders stay, or the stream stops
+      this.ledger.recordFailure({
+        channel: this.channel.channel,
+        choiceIndex: this.channel.choiceIndex,
+        reason: "error",
+        message: `transform: ${errorMessage(error)}`,
+      });
+      if (settings.failMode === "open" || !settings.enforce) return { text: raw, raw, blocked: false };
+      this.stopped = true;
+      this.ledger.block ??= { reason: "scan_failed", categories: [] };
+      return BLOCKED_STEP;
+    }
   }
 
   /** Moves the release point back to the start of a trailing partial placeholder, if there is one. */

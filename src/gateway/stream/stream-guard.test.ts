@@ -361,4 +361,48 @@ describe("guardStream upstream failures and aborts", () => {
     expect(body.destroyed).toBe(true);
     expect((await stream.result).end).toBe("aborted");
   });
+
+  it("a consumer that stops reading counts as an abort and closes the upstream", async () => {
+    let closed = false;
+    async function* upstream(): AsyncGenerator<string> {
+      try {
+        for (let index = 0; index < 100; index += 1)
+          yield chatStream([`piece ${index} `], { finish: false }).replace("data: [DONE]\n\n", "");
+      } finally {
+        closed = true;
+      }
+    }
+    const stream = guardStream(upstream(), { scan: allowAll, windowSize: 4 });
+    for await (const _frame of stream.frames) break;
+    expect(closed).toBe(true);
+    expect((await stream.result).end).toBe("aborted");
+  });
+
+  it("fails closed in band when an injected function throws", async () => {
+    const transform = (): string => {
+      throw new Error("vault unavailable");
+    };
+    const { output, result } = await guard([chatStream(["some text [EMAIL_1] here and more"])], {
+      transform,
+      windowSize: 8,
+    });
+    expect(readClientView(output).error?.code).toBe("rampart_scan_failed");
+    expect(result).toMatchObject({ blocked: true, blockReason: "scan_failed" });
+    expect(result.scanFailures[0]?.message).toBe("transform: vault unavailable");
+    const counting = await guard([chatStream(["some text that is long"])], {
+      windowSize: 4,
+      countTokens: () => {
+        throw new Error("tokenizer broke");
+      },
+    });
+    expect(readClientView(counting.output).error?.code).toBe("rampart_scan_failed");
+    expect(counting.result.blockReason).toBe("scan_failed");
+  });
+
+  it("rejects invalid settings with a typed configuration error", () => {
+    expect(() => guardStream(chunksOf([]), { scan: allowAll, windowSize: 10, holdTail: 10 })).toThrow(
+      /stream guard options: holdTail/,
+    );
+    expect(() => guardStream(chunksOf([]), { scan: allowAll, windowSize: 0 })).toThrow(/windowSize/);
+  });
 });

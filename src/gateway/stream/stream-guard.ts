@@ -131,6 +131,7 @@ class GuardedStream implements StreamGuard {
   private tooLarge = false;
   private upstreamDone = false;
   private started = false;
+  private internalFailure = false;
 
   constructor(upstream: UpstreamSource, options: StreamGuardOptions) {
     this.settings = parseStreamGuardSettings(options);
@@ -213,8 +214,19 @@ class GuardedStream implements StreamGuard {
       }
       const last = await this.finishStream();
       if (last.length > 0) yield this.send(last);
+    } catch {
+      // an injected function (transform, token counter) or a defect threw: fail closed, in band
+      this.internalFailure = true;
+      yield this.stop(
+        streamErrorCodes.scanFailed,
+        "The response could not be scanned, so Rampart stopped it.",
+      );
     } finally {
-      if (this.endReason === null) this.endReason = this.reader.aborted ? "aborted" : "upstream_closed";
+      // reaching here without an end reason means the consumer stopped reading: the client left
+      if (this.endReason === null) {
+        this.reader.abort();
+        this.endReason = "aborted";
+      }
       this.reader.close();
       void this.settle();
     }
@@ -332,23 +344,34 @@ class GuardedStream implements StreamGuard {
   }
 
   private async settle(): Promise<void> {
-    if (this.settings.mode === "audit") {
-      await this.auditChain;
-      for (const state of this.choices.values()) await state.flushToChoice().catch(() => null);
-      this.releasedCharacters += this.unsentCharacters;
-      this.unsentCharacters = 0;
+    try {
+      if (this.settings.mode === "audit") {
+        await this.auditChain;
+        for (const state of this.choices.values()) await state.flushToChoice().catch(() => null);
+        this.releasedCharacters += this.unsentCharacters;
+        this.unsentCharacters = 0;
+      }
+      for (const state of this.choices.values()) {
+        for (const buffer of state.buffers()) this.localTokens += this.countTokens(buffer.pendingText);
+      }
+    } catch {
+      // an injected counter or scan failed after the stream ended: the result keeps what was counted
+    } finally {
+      this.resolveResult(this.buildResult());
     }
-    for (const state of this.choices.values()) {
-      for (const buffer of state.buffers()) this.localTokens += this.countTokens(buffer.pendingText);
-    }
-    this.resolveResult(this.buildResult());
   }
 
   private buildResult(): StreamGuardResult {
     const ledger = this.ledger;
     const block = ledger.block;
     const enforced = this.settings.mode !== "audit";
-    const blockReason = this.tooLarge ? "too_large" : enforced && block !== null ? block.reason : null;
+    const blockReason = this.tooLarge
+      ? "too_large"
+      : this.internalFailure
+        ? "scan_failed"
+        : enforced && block !== null
+          ? block.reason
+          : null;
     const upstream = this.upstreamUsage;
     const usage: StreamUsage =
       upstream?.completion_tokens !== undefined
