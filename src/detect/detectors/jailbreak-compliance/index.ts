@@ -1,0 +1,5 @@
+export {
+  type JailbreakComplianceOptions,
+  jailbreakComplianceDetector,
+  jailbreakComplianceOptionsSchema,
+} from "./jailbreak-compliance-detector.js";
