@@ -1,0 +1,57 @@
+import type { Category, Direction } from "../core/index.js";
+import { detectorsFor } from "../detect/registry.js";
+import type { Action, DetectorSetting, Policy, PolicySection } from "./schema.js";
+
+/**
+ * The built-in default actions (used when no policy is configured). Input: prompt injection and
+ * secrets are blocked, personal data redacted, invisible text stripped and flagged, toxicity
+ * flagged. Output: exfiltration, system-prompt leaks, canary leaks and jailbreak compliance
+ * blocked, secrets and unsafe markup redacted, personal data and dangerous commands flagged.
+ */
+export const DEFAULT_ACTIONS: Readonly<Record<Direction, Readonly<Partial<Record<Category, Action>>>>> = {
+  input: {
+    "prompt-injection": "block",
+    secret: "block",
+    pii: "redact",
+    "invisible-text": "flag",
+    toxicity: "flag",
+  },
+  output: {
+    exfiltration: "block",
+    "system-prompt-leak": "block",
+    "canary-leak": "block",
+    "jailbreak-compliance": "block",
+    secret: "redact",
+    "unsafe-markup": "redact",
+    pii: "flag",
+    "dangerous-command": "flag",
+  },
+};
+
+function defaultSection(direction: Direction): PolicySection {
+  const detectors: Record<string, DetectorSetting> = {};
+  for (const category of Object.keys(DEFAULT_ACTIONS[direction]) as Category[]) {
+    for (const detector of detectorsFor(category, direction)) {
+      detectors[detector.id] = { enabled: true, options: {} };
+    }
+  }
+  return { detectors, actions: { ...DEFAULT_ACTIONS[direction] }, stripInvisible: direction === "input" };
+}
+
+/**
+ * The default policy, derived from the registry: every registered detector of a category that
+ * has a default action runs, so it keeps working as detectors are added.
+ */
+export function defaultPolicy(): Policy {
+  return {
+    version: 1,
+    extends: "none",
+    failMode: "closed",
+    scanBudgetMs: 50,
+    input: defaultSection("input"),
+    output: defaultSection("output"),
+    stream: { mode: "hold-back", windowChars: 200 },
+    canary: false,
+    overrides: { roles: {}, apps: {}, models: {} },
+  };
+}
