@@ -1,6 +1,6 @@
 export { type OpenDatabaseOptions, openDatabase, type Store } from "./database.js";
 export type { RampartDatabase } from "./database-schema.js";
-export { type MigrationState, migrateToLatest, migrationStatus } from "./migrate.js";
+export { type MigrationList, type MigrationState, migrateToLatest, migrationStatus } from "./migrate.js";
 export * from "./repositories/index.js";
 export {
   describeStorageTarget,

@@ -2,8 +2,10 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
 import { z } from "zod";
+import { isRampartError } from "../core/index.js";
 import { migrateToLatest, migrationStatus } from "./migrate.js";
 import { migrations } from "./migrations/index.js";
 import { describeEachDatabase, type TestStore } from "./test-support/test-databases.js";
@@ -81,6 +83,29 @@ describeEachDatabase("migrations", (database) => {
       const runs = await Promise.all(migrators.map((migrator) => migrator.applied()));
       expect(runs.flat().sort()).toEqual(allMigrations);
       expect((await migrationStatus(store)).every((state) => state.executedAt instanceof Date)).toBe(true);
+    });
+  });
+
+  it("roll the whole run back when one migration fails", async () => {
+    await withStore(async ({ store }) => {
+      const failing = {
+        "0001-first": {
+          up: (db: Kysely<unknown>) => db.schema.createTable("first").addColumn("id", "text").execute(),
+        },
+        "0002-broken": {
+          up: async (db: Kysely<unknown>) => {
+            await db.schema.createTable("second").addColumn("id", "text").execute();
+            throw new Error("broken on purpose");
+          },
+        },
+      };
+      const error: unknown = await migrateToLatest(store, failing).catch((caught: unknown) => caught);
+      expect(isRampartError(error) && error.code).toBe("storage_error");
+      expect(String(error)).toContain("0002-broken");
+      const tables = (await store.db.introspection.getTables()).map((table) => table.name);
+      expect(tables).not.toContain("first");
+      expect(tables).not.toContain("second");
+      expect(await migrateToLatest(store)).toEqual(allMigrations);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { Migrator } from "kysely/migration";
+import { type Migration, Migrator } from "kysely/migration";
 import { errorMessage, RampartError } from "../core/index.js";
 import type { Store } from "./database.js";
 import type { RampartDatabase } from "./database-schema.js";
@@ -11,10 +11,16 @@ export interface MigrationState {
   executedAt: Date | undefined;
 }
 
-/** Runs every pending migration in one go and returns the names that ran (empty when up to date). */
-export async function migrateToLatest(store: Store): Promise<string[]> {
-  if (store.dialect === "sqlite") return migrateSqliteToLatest(store);
-  return runToLatest(store, await newMigrator(store, store.db));
+/** The migrations to run; Rampart's own unless a test of the runner passes others. */
+export type MigrationList = Readonly<Record<string, Migration>>;
+
+/**
+ * Runs every pending migration in one transaction and returns the names that ran (empty when up
+ * to date). When one fails, none of the run stays applied.
+ */
+export async function migrateToLatest(store: Store, list: MigrationList = migrations): Promise<string[]> {
+  if (store.dialect === "sqlite") return migrateSqliteToLatest(store, list);
+  return runToLatest(store, await newMigrator(store, store.db, list));
 }
 
 /** A table whose only use is to take SQLite's write lock before migrating. */
@@ -26,7 +32,7 @@ const SQLITE_MIGRATION_GUARD = "rampart_migration_guard";
  * the file's write lock at once (waiting up to the busy timeout), so a second process waits, then
  * finds nothing left to do. A failure rolls the whole run back.
  */
-async function migrateSqliteToLatest(store: Store): Promise<string[]> {
+async function migrateSqliteToLatest(store: Store, list: MigrationList): Promise<string[]> {
   await sql`create table if not exists ${sql.table(SQLITE_MIGRATION_GUARD)} (id integer primary key)`.execute(
     store.db,
   );
@@ -34,7 +40,7 @@ async function migrateSqliteToLatest(store: Store): Promise<string[]> {
     await sql`insert or replace into ${sql.table(SQLITE_MIGRATION_GUARD)} (id) values (1)`.execute(
       transaction,
     );
-    return runToLatest(store, await newMigrator(store, transaction));
+    return runToLatest(store, await newMigrator(store, transaction, list));
   });
 }
 
@@ -53,15 +59,19 @@ async function runToLatest(store: Store, migrator: Migrator): Promise<string[]> 
 
 /** Every known migration with the time it ran, in order. */
 export async function migrationStatus(store: Store): Promise<MigrationState[]> {
-  const migrator = await newMigrator(store, store.db);
+  const migrator = await newMigrator(store, store.db, migrations);
   const known = await migrator.getMigrations();
   return known.map((info) => ({ name: info.name, executedAt: info.executedAt }));
 }
 
-async function newMigrator(store: Store, db: Kysely<RampartDatabase>): Promise<Migrator> {
+async function newMigrator(
+  store: Store,
+  db: Kysely<RampartDatabase>,
+  list: MigrationList,
+): Promise<Migrator> {
   return new Migrator({
     db,
-    provider: { getMigrations: async () => ({ ...migrations }) },
+    provider: { getMigrations: async () => ({ ...list }) },
     migrationTableSchema: await migrationSchema(store),
   });
 }
