@@ -42,6 +42,8 @@ export interface GuardContext {
  * guard, and the guard applies the policy resolved for the principal and the model.
  */
 export interface ContentGuard {
+  /** prepares a request's conversation (loads its redaction placeholders); called once, before any scan */
+  begin(context: GuardContext): Promise<void> | void;
   scanInput(segment: ScanSegment, context: GuardContext): Promise<GuardResult> | GuardResult;
   scanOutput(text: string, context: GuardContext): Promise<GuardResult> | GuardResult;
   /** restores placeholders in model output to the values they stand for (same conversation only) */

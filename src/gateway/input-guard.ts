@@ -14,6 +14,7 @@ export async function guardInput(
   context: GuardContext,
   record: RequestRecord,
 ): Promise<void> {
+  await guard.begin(context);
   for (const segment of segments) {
     const result = await guard.scanInput({ text: segment.text, source: segment.source }, context);
     record.addResult("input", result);
@@ -29,6 +30,8 @@ export async function guardInput(
         details: { categories },
       });
     }
-    if (result.verdict === "redact" && result.redactedText !== undefined) segment.write(result.redactedText);
+    // redaction, and invisible characters stripped by the policy, change the text passed on
+    if (result.redactedText !== undefined && result.redactedText !== segment.text)
+      segment.write(result.redactedText);
   }
 }

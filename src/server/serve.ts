@@ -17,6 +17,7 @@ import { managementPlugin } from "./api/management-plugin.js";
 import { buildApp } from "./app.js";
 import { createGuard } from "./guard-factory.js";
 import { createLogger } from "./logger.js";
+import { watchPolicy } from "./policy-reload.js";
 import { connectRedis } from "./redis.js";
 
 export interface ServeOptions {
@@ -93,7 +94,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       readiness: [{ name: "storage", check: () => store.ping() }],
     });
     const gatewayAuthenticator = new Authenticator(keys, "gateway", Date.now, staticKeys);
-    const guard = options.guard ?? (await createGuard(options.loaded));
+    const policyGuard = options.guard === undefined ? createGuard(options.loaded, redis) : undefined;
+    const guard = options.guard ?? (policyGuard as ContentGuard);
+    const reloader = policyGuard === undefined ? undefined : watchPolicy(options.loaded, policyGuard, logger);
     await gatewayPlugin(app, {
       router: new UpstreamRouter(upstreams),
       client,
@@ -111,6 +114,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       effectivePolicy: () => guard.describe(),
     });
     app.addHook("onClose", async () => {
+      reloader?.close();
       await client.close();
       await limits.close();
       redis?.disconnect();

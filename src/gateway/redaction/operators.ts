@@ -10,9 +10,10 @@ import type { ConversationVault } from "./vault.js";
  * - `hash`: the type and the first 12 hex digits of a salted SHA-256 (`[EMAIL:3f9a0c1b2d4e]`):
  *   the same value gives the same text, so the model can still tell values apart;
  * - `encrypt`: AES-256-GCM with the operator's key, base64url (`[enc:...]`): reversible by whoever
- *   holds the key, never by the model.
+ *   holds the key, never by the model;
+ * - `remove`: the span is dropped (unsafe markup in an answer).
  */
-export const redactionOperators = ["placeholder", "mask", "hash", "encrypt"] as const;
+export const redactionOperators = ["placeholder", "mask", "hash", "encrypt", "remove"] as const;
 export type RedactionOperator = (typeof redactionOperators)[number];
 
 export interface RedactionKeys {
@@ -53,6 +54,8 @@ async function replacement(
       return "*".repeat(Math.min(Math.max(Array.from(value).length, 4), 12));
     case "hash":
       return `[${type.toUpperCase()}:${createHash("sha256").update(keys.hashSalt).update(value).digest("hex").slice(0, 12)}]`;
+    case "remove":
+      return "";
     case "encrypt": {
       if (keys.encryptionKey === undefined || keys.encryptionKey.length !== 32)
         return replacement("mask", value, type, vault, keys);

@@ -80,6 +80,7 @@ function scan(text: string, direction: "input" | "output"): GuardResult {
 
 export function markerGuard(): ContentGuard {
   return {
+    begin: () => undefined,
     scanInput: (segment) => scan(segment.text, "input"),
     scanOutput: (text) => scan(text, "output"),
     restore: (text) => text.replaceAll("[EMAIL_1]", REDACT_VALUE),

@@ -1,0 +1,219 @@
+import type { Finding } from "../core/index.js";
+import type { Scanner } from "../detect/engine.js";
+import {
+  createPolicyScanner,
+  decide,
+  type EffectivePolicy,
+  type Policy,
+  resolvePolicy,
+} from "../policy/index.js";
+import type { ContentGuard, GuardContext, GuardResult, ScanSegment } from "./guard.js";
+import {
+  type ConversationVault,
+  type PlaceholderVault,
+  type RedactionKeys,
+  type RedactionOperator,
+  redactText,
+  restorePlaceholders,
+} from "./redaction/index.js";
+
+/** Effective policies and their scanners kept per (role, app, model); cleared on a policy change. */
+const MAX_RESOLVED = 1_000;
+/** Open conversation vaults kept for the requests in flight. */
+const MAX_OPEN_CONVERSATIONS = 10_000;
+
+interface Resolved {
+  readonly policy: EffectivePolicy;
+  readonly input: Scanner;
+  readonly output: Scanner;
+}
+
+/** Removes the spans of invisible-text findings (zero-width runs, tag characters, bidi overrides). */
+function stripSpans(text: string, findings: readonly Finding[]): string {
+  const spans = findings
+    .filter((finding) => finding.category === "invisible-text" && finding.end <= text.length)
+    .sort((a, b) => a.start - b.start);
+  let out = "";
+  let cursor = 0;
+  for (const span of spans) {
+    if (span.start < cursor) continue;
+    out += text.slice(cursor, span.start);
+    cursor = span.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** Personal data gets reversible placeholders; secrets are masked; unsafe markup is removed. */
+function operatorFor(finding: Finding, direction: "input" | "output"): RedactionOperator {
+  if (finding.category === "pii") return direction === "input" ? "placeholder" : "mask";
+  if (finding.category === "unsafe-markup") return "remove";
+  return "mask";
+}
+
+/**
+ * The gateway's content guard: the policy resolved for the caller and model, its detectors run by
+ * the detection engine, the actions applied per category (the strongest wins), redaction through the
+ * conversation vault, and the fail mode applied when a detector could not finish.
+ */
+export class PolicyGuard implements ContentGuard {
+  private readonly resolved = new Map<string, Resolved>();
+  private readonly conversations = new Map<string, ConversationVault>();
+
+  constructor(
+    private policy: Policy,
+    private readonly vault: PlaceholderVault,
+    private readonly keys: RedactionKeys,
+  ) {}
+
+  /** Swaps the policy (hot reload); requests in flight finish with the scanners they have. */
+  update(policy: Policy): void {
+    this.policy = policy;
+    this.resolved.clear();
+  }
+
+  describe(): Policy {
+    return this.policy;
+  }
+
+  private resolve(context: Pick<GuardContext, "principal" | "model">): Resolved {
+    const key = `${context.principal.role}\u0000${context.principal.app ?? ""}\u0000${context.model}`;
+    let found = this.resolved.get(key);
+    if (found === undefined) {
+      const policy = resolvePolicy(this.policy, {
+        role: context.principal.role,
+        ...(context.principal.app === null ? {} : { app: context.principal.app }),
+        model: context.model,
+      });
+      found = {
+        policy,
+        input: createPolicyScanner(policy, "input"),
+        output: createPolicyScanner(policy, "output"),
+      };
+      if (this.resolved.size >= MAX_RESOLVED) this.resolved.clear();
+      this.resolved.set(key, found);
+    }
+    return found;
+  }
+
+  async begin(context: GuardContext): Promise<void> {
+    if (this.conversations.has(context.conversationId)) return;
+    const conversation = await this.vault.open(context.conversationId);
+    if (this.conversations.size >= MAX_OPEN_CONVERSATIONS) this.conversations.clear();
+    this.conversations.set(context.conversationId, conversation);
+  }
+
+  private async conversation(context: GuardContext): Promise<ConversationVault> {
+    const found = this.conversations.get(context.conversationId);
+    if (found !== undefined) return found;
+    await this.begin(context);
+    return this.conversations.get(context.conversationId) ?? this.vault.open(context.conversationId);
+  }
+
+  async scanInput(segment: ScanSegment, context: GuardContext): Promise<GuardResult> {
+    const { policy, input } = this.resolve(context);
+    const scan = input.scan(segment.text, { direction: "input", source: segment.source });
+    const skipped = scan.skipped.map((item) => ({ detector: item.detector, reason: item.reason }));
+    const decision = decide(scan.findings, policy, "input", scan.skipped);
+    const { verdict, risk, failedClosed } = decision;
+    const redact = redactable(decision.actions, segment.text);
+    let redactedText: string | undefined;
+    if (verdict === "redact" && redact.length > 0) {
+      redactedText = await redactText(
+        segment.text,
+        redact,
+        (finding) => operatorFor(finding, "input"),
+        await this.conversation(context),
+        this.keys,
+      );
+    }
+    if (policy.input.stripInvisible && redactedText === undefined) {
+      const stripped = stripSpans(segment.text, scan.findings);
+      if (stripped !== segment.text) redactedText = stripped;
+    }
+    return {
+      verdict,
+      risk,
+      findings: scan.findings,
+      skipped,
+      failedClosed,
+      ...(redactedText === undefined ? {} : { redactedText }),
+    };
+  }
+
+  async scanOutput(text: string, context: GuardContext): Promise<GuardResult> {
+    const { policy, output } = this.resolve(context);
+    const scan = output.scan(text, {
+      direction: "output",
+      source: "assistant",
+      ...(context.systemPrompt === undefined ? {} : { systemPrompt: context.systemPrompt }),
+      ...(context.canaries === undefined ? {} : { canaries: context.canaries }),
+      ...(context.conversation === undefined ? {} : { conversation: context.conversation }),
+    });
+    const skipped = scan.skipped.map((item) => ({ detector: item.detector, reason: item.reason }));
+    const decision = decide(scan.findings, policy, "output", scan.skipped);
+    const { verdict, risk, failedClosed } = decision;
+    const redact = redactable(decision.actions, text);
+    if (verdict !== "redact" || redact.length === 0) {
+      return { verdict, risk, findings: scan.findings, skipped, failedClosed };
+    }
+    const conversation = await this.conversation(context);
+    const replacements = [];
+    for (const finding of redact) {
+      const replacement = await redactText(
+        text.slice(finding.start, finding.end),
+        [{ ...finding, start: 0, end: finding.end - finding.start }],
+        (item) => operatorFor(item, "output"),
+        conversation,
+        this.keys,
+      );
+      replacements.push({ start: finding.start, end: finding.end, text: replacement });
+    }
+    const redactedText = await redactText(
+      text,
+      redact,
+      (item) => operatorFor(item, "output"),
+      conversation,
+      this.keys,
+    );
+    return {
+      verdict,
+      risk,
+      findings: scan.findings,
+      skipped,
+      failedClosed,
+      redactedText,
+      replacements: nonOverlappingReplacements(replacements),
+    };
+  }
+
+  restore(text: string, context: GuardContext): string {
+    const conversation = this.conversations.get(context.conversationId);
+    return conversation === undefined ? text : restorePlaceholders(text, conversation);
+  }
+
+  wantsCanary(context: Pick<GuardContext, "principal" | "model">): boolean {
+    return this.resolve(context).policy.canary;
+  }
+
+  streamSettings(context: Pick<GuardContext, "principal" | "model">) {
+    return this.resolve(context).policy.stream;
+  }
+}
+
+function redactable(actions: readonly { finding: Finding; action: string }[], text: string): Finding[] {
+  return actions
+    .filter((entry) => entry.action === "redact" && entry.finding.end <= text.length)
+    .map((entry) => entry.finding);
+}
+
+function nonOverlappingReplacements(replacements: { start: number; end: number; text: string }[]) {
+  const sorted = [...replacements].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: typeof replacements = [];
+  let reach = -1;
+  for (const item of sorted) {
+    if (item.start < reach) continue;
+    kept.push(item);
+    reach = item.end;
+  }
+  return kept;
+}
