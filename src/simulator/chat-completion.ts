@@ -1,15 +1,14 @@
 import { chatPromptTokens, profileChatOf } from "./chat-input.js";
-import { errorTypeForStatus } from "./openai-errors.js";
 import type { ProfileReply, ProfileToolCall, SimulatorProfile } from "./profiles/profile.js";
 import { lastUserText } from "./profiles/tool-matching.js";
 import { answerId, SIMULATOR_CREATED, SIMULATOR_FINGERPRINT } from "./request-identity.js";
 import {
   chunkFramer,
   DONE_FRAME,
-  errorResponse,
   interleave,
   jsonResponse,
   type SimulatorResponse,
+  simulatedErrorResponse,
   sseFrame,
   usageOf,
 } from "./simulator-response.js";
@@ -96,15 +95,7 @@ export function chatCompletion(
 ): SimulatorResponse {
   const chat = profileChatOf(request);
   const hook = hookFor(request.model, lastUserText(chat.messages));
-  if (hook.kind === "error") {
-    const message = `simulated upstream error ${hook.status}`;
-    return errorResponse({
-      status: hook.status,
-      type: errorTypeForStatus(hook.status),
-      code: "simulated_error",
-      message,
-    });
-  }
+  if (hook.kind === "error") return simulatedErrorResponse(hook.status);
   const reply: ProfileReply = hook.kind === "text" ? { kind: "text", text: hook.text } : profile.reply(chat);
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? undefined;
   const choiceCount = request.n ?? 1;

@@ -1,6 +1,8 @@
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { isRampartError } from "../core/errors.js";
+import { createSimulatorHandler } from "./http-handler.js";
 import { startSimulator } from "./start-simulator.js";
 import { openAiErrorSchema, postJson } from "./test-support/http-client.js";
 
@@ -115,6 +117,45 @@ describe("startSimulator", () => {
       const text = await stream.text();
       expect(text.endsWith("data: [DONE]\n\n")).toBe(true);
       expect(text.split("\n\n").length).toBeGreaterThan(5);
+    } finally {
+      await simulator.close();
+    }
+  });
+});
+
+describe("createSimulatorHandler", () => {
+  it("serves from a caller's own node:http server", async () => {
+    const server = createHttpServer(createSimulatorHandler({ profile: "default" }));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    if (address === null || typeof address === "string") throw new Error("no port");
+    try {
+      const response = await fetch(`http://127.0.0.1:${address.port}/v1/models`);
+      expect(response.status).toBe(200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("survives a client that leaves in the middle of a slow stream", async () => {
+    const simulator = await startSimulator({ chunkDelayMs: 20 });
+    try {
+      const controller = new AbortController();
+      const response = await fetch(`${simulator.baseUrl}/chat/completions`, {
+        method: "POST",
+        body: JSON.stringify({
+          model: "rampart-demo-long-200",
+          stream: true,
+          messages: [{ role: "user", content: "go" }],
+        }),
+        signal: controller.signal,
+      });
+      const reader = response.body?.getReader();
+      const first = await reader?.read();
+      expect(new TextDecoder().decode(first?.value)).toMatch(/^data: /);
+      controller.abort();
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect((await fetch(`${simulator.url}/health`)).status).toBe(200);
     } finally {
       await simulator.close();
     }

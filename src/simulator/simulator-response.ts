@@ -1,4 +1,4 @@
-import { type OpenAiErrorAnswer, openAiErrorBody } from "./openai-errors.js";
+import { errorTypeForStatus, type OpenAiErrorAnswer, openAiErrorBody } from "./openai-errors.js";
 
 /**
  * What the simulator core answers, before any transport: a JSON body, or the frames of an SSE
@@ -22,6 +22,16 @@ export function jsonResponse(body: unknown, status = 200): SimulatorResponse {
 
 export function errorResponse(error: OpenAiErrorAnswer): SimulatorResponse {
   return { kind: "json", status: error.status, body: openAiErrorBody(error) };
+}
+
+/** The answer of an error hook model (`rampart-demo-error-<status>`). */
+export function simulatedErrorResponse(status: number): SimulatorResponse {
+  return errorResponse({
+    status,
+    type: errorTypeForStatus(status),
+    code: "simulated_error",
+    message: `simulated upstream error ${status}`,
+  });
 }
 
 export interface Usage {

@@ -1,14 +1,13 @@
 import { TOKENS_PER_MESSAGE } from "./chat-input.js";
-import { errorTypeForStatus } from "./openai-errors.js";
 import type { SimulatorProfile } from "./profiles/profile.js";
 import { answerId, SIMULATOR_CREATED, SIMULATOR_FINGERPRINT } from "./request-identity.js";
 import {
   chunkFramer,
   DONE_FRAME,
-  errorResponse,
   interleave,
   jsonResponse,
   type SimulatorResponse,
+  simulatedErrorResponse,
   sseFrame,
   usageOf,
 } from "./simulator-response.js";
@@ -48,15 +47,7 @@ export function textCompletion(
   profile: SimulatorProfile,
 ): SimulatorResponse {
   const hook = hookFor(request.model, "");
-  if (hook.kind === "error") {
-    const message = `simulated upstream error ${hook.status}`;
-    return errorResponse({
-      status: hook.status,
-      type: errorTypeForStatus(hook.status),
-      code: "simulated_error",
-      message,
-    });
-  }
+  if (hook.kind === "error") return simulatedErrorResponse(hook.status);
   const prompts = promptTexts(request.prompt);
   const choiceCount = request.n ?? 1;
   const maxTokens = request.max_tokens ?? undefined;
