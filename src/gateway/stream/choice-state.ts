@@ -63,10 +63,10 @@ export class ChoiceState {
     return buffer;
   }
 
-  private async settle(step: MaybePromise<HoldBackStep>): Promise<HoldBackStep> {
-    const result = isPromise(step) ? await step : step;
-    if (!result.blocked && result.raw.length > 0) this.onRelease(result);
-    return result;
+  /** Notes a released step for token counting. Callers await only real promises (sync scans stay sync). */
+  private note(step: HoldBackStep): HoldBackStep {
+    if (!step.blocked && step.raw.length > 0) this.onRelease(step);
+    return step;
   }
 
   async rewrite(choice: ChunkChoice): Promise<RewriteResult> {
@@ -74,7 +74,9 @@ export class ChoiceState {
     let meaningful = false;
     if (typeof choice.text === "string") {
       this.completionStyle = true;
-      const step = await this.settle(this.textBuffer("text").push(choice.text));
+      let step = this.textBuffer("text").push(choice.text);
+      if (isPromise(step)) step = await step;
+      this.note(step);
       if (step.blocked) return BLOCKED;
       if (step.text.length > 0) {
         out.text = step.text;
@@ -95,7 +97,9 @@ export class ChoiceState {
           outDelta[field] = value;
           continue;
         }
-        const step = await this.settle(this.textBuffer(field).push(value));
+        let step = this.textBuffer(field).push(value);
+        if (isPromise(step)) step = await step;
+        this.note(step);
         if (step.blocked) return BLOCKED;
         if (step.text.length > 0) {
           outDelta[field] = step.text;
@@ -154,7 +158,9 @@ export class ChoiceState {
     }
     const argumentsText = call.function?.arguments;
     if (typeof argumentsText === "string" && argumentsText.length > 0) {
-      const step = await this.settle(state.buffer.push(argumentsText));
+      let step = state.buffer.push(argumentsText);
+      if (isPromise(step)) step = await step;
+      this.note(step);
       if (step.blocked) return BLOCKED;
       if (step.text.length > 0) {
         outFunction.arguments = step.text;
@@ -172,11 +178,17 @@ export class ChoiceState {
    * Scans and releases everything the choice still holds into `out` / `outDelta` (appending to what
    * this chunk already carries). Called on finish_reason and at the end of the stream.
    */
-  async flush(out: OutChoice, outDelta: Record<string, unknown>): Promise<boolean | typeof BLOCKED> {
-    this.finished = true;
+  async flush(
+    out: OutChoice,
+    outDelta: Record<string, unknown>,
+    idle = false,
+  ): Promise<boolean | typeof BLOCKED> {
+    if (!idle) this.finished = true;
     let released = false;
     for (const [channel, buffer] of this.texts) {
-      const step = await this.settle(buffer.finish());
+      let step = idle ? buffer.releaseIdle() : buffer.finish();
+      if (isPromise(step)) step = await step;
+      this.note(step);
       if (step.blocked) return BLOCKED;
       if (step.text.length === 0) continue;
       released = true;
@@ -185,7 +197,9 @@ export class ChoiceState {
       target[channel] = typeof before === "string" ? before + step.text : step.text;
     }
     for (const [index, state] of this.toolCalls) {
-      const step = await this.settle(state.buffer.finish());
+      let step = idle ? state.buffer.releaseIdle() : state.buffer.finish();
+      if (isPromise(step)) step = await step;
+      this.note(step);
       if (step.blocked) return BLOCKED;
       if (step.text.length === 0) continue;
       released = true;
@@ -203,11 +217,20 @@ export class ChoiceState {
     return released;
   }
 
-  /** Flushes at the end of the stream into a choice of its own; null when nothing was left. */
-  async flushToChoice(): Promise<RewriteResult> {
+  /** whether text arrived since the last scan of any channel */
+  get hasUnscannedText(): boolean {
+    for (const buffer of this.buffers()) if (buffer.unscannedLength > 0) return true;
+    return false;
+  }
+
+  /**
+   * Releases into a choice of its own: everything at the end of the stream, or (idle) what a scan
+   * of the text received since the last scan allows. Null when nothing was released.
+   */
+  async flushToChoice(idle = false): Promise<RewriteResult> {
     const out: OutChoice = { index: this.index };
     const outDelta: Record<string, unknown> = {};
-    const released = await this.flush(out, outDelta);
+    const released = await this.flush(out, outDelta, idle);
     if (released === BLOCKED) return BLOCKED;
     if (!released) return null;
     if (!this.completionStyle) out.delta = outDelta;

@@ -23,6 +23,7 @@ import type {
  *   pending until its `]` arrives, bounded by `maxPlaceholderLength`;
  * - when more than `maxPending` characters are pending, everything scanned is released (bound),
  *   except a trailing partial placeholder;
+ * - `releaseIdle()` scans and releases early when the upstream goes quiet (slow models);
  * - `finish()` scans and releases the remainder.
  *
  * Calls must not overlap: await a step before the next `push` or `finish`.
@@ -115,6 +116,20 @@ export class HoldBackBuffer {
     const length = this.pending.length;
     if (length < this.settings.windowSize || length - this.pendingAfterLastScan < this.step)
       return EMPTY_STEP;
+    return this.scanAndRelease(false);
+  }
+
+  /** characters received since the last scan */
+  get unscannedLength(): number {
+    return this.stopped ? 0 : this.pending.length - this.pendingAfterLastScan;
+  }
+
+  /**
+   * The upstream went quiet: scan what arrived since the last scan and release it as a window
+   * would be (the tail, open spans and partial placeholders stay held). Nothing new, no scan.
+   */
+  releaseIdle(): MaybePromise<HoldBackStep> {
+    if (this.unscannedLength <= 0) return EMPTY_STEP;
     return this.scanAndRelease(false);
   }
 

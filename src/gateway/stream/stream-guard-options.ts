@@ -41,6 +41,11 @@ export const streamGuardSettingsSchema = z
       .default(4 * 1024 * 1024),
     /** one SSE event at most, in bytes */
     maxEventBytes: z.number().int().min(64).default(DEFAULT_MAX_EVENT_BYTES),
+    /**
+     * hold-back mode: when the upstream sends nothing for this long (a slow model), scan the text
+     * received since the last scan and release it without waiting for a full window; 0 disables it
+     */
+    idleReleaseMs: z.number().int().min(0).max(600_000).default(0),
     /** forward the upstream usage chunk to the client (false when only the gateway asked for it) */
     forwardUsage: z.boolean().default(true),
   })

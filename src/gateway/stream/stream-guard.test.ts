@@ -405,4 +405,31 @@ describe("guardStream upstream failures and aborts", () => {
     );
     expect(() => guardStream(chunksOf([]), { scan: allowAll, windowSize: 0 })).toThrow(/windowSize/);
   });
+
+  it("releases scanned text early when the upstream goes quiet (idleReleaseMs)", async () => {
+    let output = "";
+    let sawEarlyText: () => void = () => undefined;
+    const early = new Promise<void>((resolve) => {
+      sawEarlyText = resolve;
+    });
+    async function* slowModel(): AsyncGenerator<string> {
+      yield chatStream(["a slow model writes this"], { finish: false }).replace("data: [DONE]\n\n", "");
+      await early; // the rest comes only once the client has seen the first text
+      yield chatStream([" and then the rest."]);
+    }
+    const stream = guardStream(slowModel(), {
+      scan: allowAll,
+      windowSize: 200,
+      holdTail: 4,
+      idleReleaseMs: 10,
+    });
+    for await (const frame of stream.frames) {
+      output += frame;
+      if ((readClientView(output).text.get(0) ?? "").length > 0) sawEarlyText();
+    }
+    const client = readClientView(output);
+    expect(client.text.get(0)).toBe("a slow model writes this and then the rest.");
+    expect(client.chunks[0]?.choices?.[0]?.delta?.content).toBe("a slow model writes ");
+    expect(client.done).toBe(true);
+  });
 });

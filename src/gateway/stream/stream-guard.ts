@@ -19,7 +19,7 @@ import {
   type StreamMode,
 } from "./stream-guard-options.js";
 import { approximateTokenCount, type TokenCounter } from "./token-count.js";
-import { UpstreamReader, type UpstreamSource } from "./upstream-reader.js";
+import { IDLE, UpstreamReader, type UpstreamSource } from "./upstream-reader.js";
 
 /**
  * The streaming output guard. It reads an upstream OpenAI SSE body, scans the generated text of
@@ -176,7 +176,13 @@ class GuardedStream implements StreamGuard {
     const buffering = this.settings.mode === "buffer";
     try {
       for (;;) {
-        const chunk = await this.reader.next();
+        const chunk = await this.reader.next(this.idleWait());
+        if (chunk === IDLE) {
+          const output = await this.releaseIdle();
+          if (output.length > 0) yield this.send(output);
+          if (this.endReason !== null) return;
+          continue;
+        }
         if (chunk === null) break;
         if (buffering && this.reader.bytes > this.settings.maxBufferBytes) {
           this.tooLarge = true;
@@ -230,6 +236,25 @@ class GuardedStream implements StreamGuard {
       this.reader.close();
       void this.settle();
     }
+  }
+
+  /** How long to wait for the upstream before an idle release: only while unscanned text is held. */
+  private idleWait(): number {
+    const idleMs = this.settings.idleReleaseMs;
+    if (idleMs === 0 || this.settings.mode !== "hold-back") return 0;
+    for (const state of this.choices.values()) if (state.hasUnscannedText) return idleMs;
+    return 0;
+  }
+
+  private async releaseIdle(): Promise<string> {
+    const outChoices: OutChoice[] = [];
+    for (const state of this.choices.values()) {
+      if (!state.hasUnscannedText) continue;
+      const outChoice = await state.flushToChoice(true);
+      if (outChoice === BLOCKED) return this.blockFrame();
+      if (outChoice !== null) outChoices.push(outChoice);
+    }
+    return outChoices.length === 0 ? "" : dataFrame({ ...this.template, choices: outChoices });
   }
 
   /** Counts released characters as they leave; in buffer mode the whole output leaves at the end. */

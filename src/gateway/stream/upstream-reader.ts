@@ -17,6 +17,9 @@ function isDestroyable(value: unknown): value is Destroyable {
 
 const ABORTED = Symbol("aborted");
 
+/** What `next(idleMs)` returns when the upstream sent nothing for `idleMs`. */
+export const IDLE = Symbol("idle");
+
 export class UpstreamReader {
   bytes = 0;
   aborted = false;
@@ -24,6 +27,7 @@ export class UpstreamReader {
   failed = false;
   private closed = false;
   private iterator: AsyncIterator<Uint8Array | string> | null = null;
+  private inflight: Promise<IteratorResult<Uint8Array | string>> | null = null;
   private readonly abortPromise: Promise<typeof ABORTED>;
   private resolveAbort!: (value: typeof ABORTED) => void;
   private readonly onSignal = (): void => this.abort();
@@ -39,19 +43,41 @@ export class UpstreamReader {
     else signal?.addEventListener("abort", this.onSignal, { once: true });
   }
 
-  /** the next chunk, or null at the end, after an abort, or after a read error */
-  async next(): Promise<Uint8Array | string | null> {
+  /**
+   * The next chunk, or null at the end, after an abort, or after a read error. With `idleMs`, IDLE
+   * when nothing came in that time; the read stays in flight and the next call continues it.
+   */
+  async next(idleMs = 0): Promise<Uint8Array | string | null | typeof IDLE> {
     if (this.closed) return null;
     this.iterator ??= this.source[Symbol.asyncIterator]();
+    const read = this.inflight ?? this.iterator.next();
+    this.inflight = read;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const result = await Promise.race([this.iterator.next(), this.abortPromise]);
+      const contenders: Promise<IteratorResult<Uint8Array | string> | typeof ABORTED | typeof IDLE>[] = [
+        read,
+        this.abortPromise,
+      ];
+      if (idleMs > 0) {
+        contenders.push(
+          new Promise((resolve) => {
+            timer = setTimeout(resolve, idleMs, IDLE);
+          }),
+        );
+      }
+      const result = await Promise.race(contenders);
+      if (result === IDLE) return IDLE;
+      this.inflight = null;
       if (result === ABORTED || result.done === true) return null;
       const chunk = result.value;
       this.bytes += typeof chunk === "string" ? chunk.length : chunk.byteLength;
       return chunk;
     } catch {
+      this.inflight = null;
       if (!this.aborted) this.failed = true;
       return null;
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
     }
   }
 
