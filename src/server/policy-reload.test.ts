@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../config/index.js";
+import { PolicyGuard } from "../gateway/policy-guard.js";
+import { MemoryVault } from "../gateway/redaction/index.js";
+import { loadPolicyFromConfig } from "../policy/index.js";
+import { watchPolicy } from "./policy-reload.js";
+
+function setup(policyText: string) {
+  const dir = mkdtempSync(join(tmpdir(), "rampart-reload-"));
+  writeFileSync(join(dir, "policy.yaml"), policyText);
+  writeFileSync(join(dir, "rampart.yaml"), "policy: policy.yaml\n");
+  const loaded = loadConfig({ file: join(dir, "rampart.yaml"), env: {} });
+  const guard = new PolicyGuard(loadPolicyFromConfig(loaded), new MemoryVault(), { hashSalt: "s" });
+  return { dir, loaded, guard };
+}
+
+const waitFor = async (condition: () => boolean) => {
+  for (let attempt = 0; attempt < 50 && !condition(); attempt += 1)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+};
+
+describe("policy hot reload", () => {
+  it("applies a valid new policy and refuses an invalid one, keeping the running policy", () => {
+    const { dir, loaded, guard } = setup("version: 1\ncanary: false\n");
+    const watcher = watchPolicy(loaded, guard, pino({ level: "silent" }));
+    try {
+      expect(guard.describe().canary).toBe(false);
+      writeFileSync(join(dir, "policy.yaml"), "version: 1\ncanary: true\n");
+      expect(watcher.reload()).toBe(true);
+      expect(guard.describe().canary).toBe(true);
+      writeFileSync(join(dir, "policy.yaml"), "version: 1\ncanary: maybe\nunknownKey: 1\n");
+      expect(watcher.reload()).toBe(false);
+      expect(guard.describe().canary).toBe(true);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it("reloads when the file changes and on SIGHUP", async () => {
+    const { dir, loaded, guard } = setup("version: 1\ncanary: false\n");
+    const watcher = watchPolicy(loaded, guard, pino({ level: "silent" }));
+    try {
+      writeFileSync(join(dir, "policy.yaml"), "version: 1\ncanary: true\n");
+      await waitFor(() => guard.describe().canary);
+      expect(guard.describe().canary).toBe(true);
+      watcher.close();
+      const second = watchPolicy(loaded, guard, pino({ level: "silent" }));
+      writeFileSync(join(dir, "policy.yaml"), "version: 1\ncanary: false\n");
+      process.kill(process.pid, "SIGHUP");
+      await waitFor(() => !guard.describe().canary);
+      expect(guard.describe().canary).toBe(false);
+      second.close();
+    } finally {
+      watcher.close();
+    }
+  });
+});
