@@ -20,7 +20,7 @@ export type {
 export { ScanLedger } from "./scan-ledger.js";
 export type { SseEvent, SseParseResult, SseParser, SseParserOptions } from "./sse-parser.js";
 export { createSseParser, DEFAULT_MAX_EVENT_BYTES } from "./sse-parser.js";
-export type { StreamEnd, StreamGuard, StreamGuardResult, StreamUsage } from "./stream-guard.js";
+export type { StreamGuard } from "./stream-guard.js";
 export { guardStream } from "./stream-guard.js";
 export type {
   StreamGuardHooks,
@@ -30,6 +30,7 @@ export type {
   StreamMode,
 } from "./stream-guard-options.js";
 export { parseStreamGuardSettings, streamGuardSettingsSchema, streamModes } from "./stream-guard-options.js";
+export type { StreamEnd, StreamGuardResult, StreamUsage } from "./stream-result.js";
 export type { TokenCounter } from "./token-count.js";
 export { approximateTokenCount } from "./token-count.js";
 export type { UpstreamSource } from "./upstream-reader.js";

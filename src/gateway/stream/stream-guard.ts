@@ -1,4 +1,3 @@
-import type { Verdict } from "../../core/index.js";
 import { BLOCKED, ChoiceState, type OutChoice } from "./choice-state.js";
 import { decodePayload, type StreamChunk, type UpstreamUsage } from "./chunk-schema.js";
 import {
@@ -10,7 +9,7 @@ import {
   streamErrorCodes,
 } from "./error-event.js";
 import type { HoldBackSettings, HoldBackStep } from "./hold-back.js";
-import { type ScanFailure, ScanLedger } from "./scan-ledger.js";
+import { ScanLedger } from "./scan-ledger.js";
 import { createSseParser, type SseParseResult, type SseParser } from "./sse-parser.js";
 import {
   parseStreamGuardSettings,
@@ -18,6 +17,7 @@ import {
   type StreamGuardSettings,
   type StreamMode,
 } from "./stream-guard-options.js";
+import { buildStreamResult, type StreamEnd, type StreamGuardResult } from "./stream-result.js";
 import { approximateTokenCount, type TokenCounter } from "./token-count.js";
 import { IDLE, UpstreamReader, type UpstreamSource } from "./upstream-reader.js";
 
@@ -35,37 +35,6 @@ import { IDLE, UpstreamReader, type UpstreamSource } from "./upstream-reader.js"
  * `frames` (e.g. `Readable.from(guard.frames)`), calls `abort()` on a client disconnect (or passes
  * `signal`), and reads `result` after the frames end.
  */
-
-export type StreamEnd = "completed" | "upstream_closed" | "blocked" | "upstream_error" | "aborted";
-
-export interface StreamUsage {
-  readonly completionTokens: number;
-  readonly promptTokens: number | null;
-  readonly totalTokens: number | null;
-  /** upstream: the usage chunk of the upstream; local: counted from the generated text */
-  readonly source: "upstream" | "local";
-}
-
-export interface StreamGuardResult {
-  readonly mode: StreamMode;
-  /** strongest verdict of the scans ("block" when the policy stopped the stream) */
-  readonly verdict: Verdict;
-  readonly findingsCategories: readonly string[];
-  readonly blocked: boolean;
-  readonly blockReason: "policy" | "scan_failed" | "too_large" | null;
-  readonly end: StreamEnd;
-  readonly usage: StreamUsage;
-  /** characters of generated text sent to the client */
-  readonly releasedCharacters: number;
-  readonly scannedWindows: number;
-  /** windows released without a verdict (fail-open); never counted as scanned */
-  readonly skippedWindows: number;
-  readonly replacementsApplied: number;
-  /** redaction spans that fell in already released text and could not be applied */
-  readonly lateReplacements: number;
-  readonly scanFailures: readonly ScanFailure[];
-  readonly upstreamBytes: number;
-}
 
 export interface StreamGuard {
   /** SSE frames for the client, in order; ends after `[DONE]`, an error event, or an abort */
@@ -387,41 +356,16 @@ class GuardedStream implements StreamGuard {
   }
 
   private buildResult(): StreamGuardResult {
-    const ledger = this.ledger;
-    const block = ledger.block;
-    const enforced = this.settings.mode !== "audit";
-    const blockReason = this.tooLarge
-      ? "too_large"
-      : this.internalFailure
-        ? "scan_failed"
-        : enforced && block !== null
-          ? block.reason
-          : null;
-    const upstream = this.upstreamUsage;
-    const usage: StreamUsage =
-      upstream?.completion_tokens !== undefined
-        ? {
-            completionTokens: upstream.completion_tokens,
-            promptTokens: upstream.prompt_tokens ?? null,
-            totalTokens: upstream.total_tokens ?? null,
-            source: "upstream",
-          }
-        : { completionTokens: this.localTokens, promptTokens: null, totalTokens: null, source: "local" };
-    return {
+    return buildStreamResult({
       mode: this.settings.mode,
-      verdict: blockReason === "policy" ? "block" : ledger.verdict,
-      findingsCategories: [...ledger.categories].sort(),
-      blocked: blockReason !== null,
-      blockReason,
+      ledger: this.ledger,
+      tooLarge: this.tooLarge,
+      internalFailure: this.internalFailure,
+      upstreamUsage: this.upstreamUsage,
+      localTokens: this.localTokens,
       end: this.endReason ?? "upstream_closed",
-      usage,
       releasedCharacters: this.releasedCharacters,
-      scannedWindows: ledger.scannedWindows,
-      skippedWindows: ledger.skippedWindows,
-      replacementsApplied: ledger.replacementsApplied,
-      lateReplacements: ledger.lateReplacements,
-      scanFailures: [...ledger.failures],
       upstreamBytes: this.reader.bytes,
-    };
+    });
   }
 }
