@@ -1,3 +1,4 @@
+import { choiceTokenBudget } from "./answer-limits.js";
 import { chatPromptTokens, profileChatOf } from "./chat-input.js";
 import type { ProfileReply, ProfileToolCall, SimulatorProfile } from "./profiles/profile.js";
 import { lastUserText } from "./profiles/tool-matching.js";
@@ -34,11 +35,7 @@ interface ChoiceAnswer {
   completionTokens: number;
 }
 
-function answerOf(
-  reply: ProfileReply,
-  maxTokens: number | undefined,
-  callIdOf: (index: number) => string,
-): ChoiceAnswer {
+function answerOf(reply: ProfileReply, maxTokens: number, callIdOf: (index: number) => string): ChoiceAnswer {
   if (reply.kind === "tool_calls") {
     const toolCalls = reply.calls.map((call: ProfileToolCall, index) => ({
       id: callIdOf(index),
@@ -51,10 +48,7 @@ function answerOf(
     );
     return { content: null, toolCalls, finishReason: "tool_calls", completionTokens };
   }
-  const cut =
-    maxTokens === undefined
-      ? { text: reply.text, truncated: false }
-      : truncateToTokens(reply.text, maxTokens);
+  const cut = truncateToTokens(reply.text, maxTokens);
   return {
     content: cut.text,
     toolCalls: [],
@@ -97,8 +91,8 @@ export function chatCompletion(
   const hook = hookFor(request.model, lastUserText(chat.messages));
   if (hook.kind === "error") return simulatedErrorResponse(hook.status);
   const reply: ProfileReply = hook.kind === "text" ? { kind: "text", text: hook.text } : profile.reply(chat);
-  const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? undefined;
   const choiceCount = request.n ?? 1;
+  const maxTokens = choiceTokenBudget(request.max_completion_tokens ?? request.max_tokens, choiceCount);
   const answers: ChoiceAnswer[] = [];
   for (let choice = 0; choice < choiceCount; choice += 1) {
     answers.push(answerOf(reply, maxTokens, (call) => `call_${digest.slice(24, 48)}_${choice}_${call}`));

@@ -209,3 +209,26 @@ describe("test hook models", () => {
     expect(answer.body).toMatchObject({ error: { type: "server_error", code: "simulated_error" } });
   });
 });
+
+describe("answer bounds", () => {
+  it("cuts a reply at its share of 100000 tokens over all choices", async () => {
+    const answer = await chat({
+      model: "rampart-demo-long-100000",
+      n: 4,
+      messages: [{ role: "user", content: "go" }],
+    });
+    expect(answer.choices).toHaveLength(4);
+    expect(answer.choices.every((choice) => choice.finish_reason === "length")).toBe(true);
+    expect(answer.usage.completion_tokens).toBe(100_000);
+  });
+
+  it("refuses more than 64 completion choices", async () => {
+    const answer = await postJson(`${simulator.baseUrl}/completions`, {
+      model: "m",
+      prompt: ["a", "b", "c", "d", "e"],
+      n: 16,
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ error: { param: "n" } });
+  });
+});

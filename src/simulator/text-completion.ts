@@ -1,9 +1,11 @@
+import { choiceTokenBudget, MAX_ANSWER_CHOICES } from "./answer-limits.js";
 import { TOKENS_PER_MESSAGE } from "./chat-input.js";
 import type { SimulatorProfile } from "./profiles/profile.js";
 import { answerId, SIMULATOR_CREATED, SIMULATOR_FINGERPRINT } from "./request-identity.js";
 import {
   chunkFramer,
   DONE_FRAME,
+  errorResponse,
   interleave,
   jsonResponse,
   type SimulatorResponse,
@@ -50,12 +52,20 @@ export function textCompletion(
   if (hook.kind === "error") return simulatedErrorResponse(hook.status);
   const prompts = promptTexts(request.prompt);
   const choiceCount = request.n ?? 1;
-  const maxTokens = request.max_tokens ?? undefined;
+  if (prompts.length * choiceCount > MAX_ANSWER_CHOICES) {
+    return errorResponse({
+      status: 400,
+      type: "invalid_request_error",
+      code: "invalid_request",
+      param: "n",
+      message: `prompts times n must be at most ${MAX_ANSWER_CHOICES}`,
+    });
+  }
+  const maxTokens = choiceTokenBudget(request.max_tokens, prompts.length * choiceCount);
   const choices: { text: string; finishReason: "stop" | "length" }[] = [];
   for (const prompt of prompts) {
     const full = completionText(prompt, request.model, profile);
-    const cut =
-      maxTokens === undefined ? { text: full, truncated: false } : truncateToTokens(full, maxTokens);
+    const cut = truncateToTokens(full, maxTokens);
     const text = `${request.echo ? prompt : ""}${cut.text}${request.suffix ?? ""}`;
     for (let index = 0; index < choiceCount; index += 1) {
       choices.push({ text, finishReason: cut.truncated ? "length" : "stop" });

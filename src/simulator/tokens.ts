@@ -76,6 +76,7 @@ export function countTokens(text: string): number {
 
 /** Keeps at most `maxTokens` tokens of a text; `truncated` says whether anything was cut. */
 export function truncateToTokens(text: string, maxTokens: number): { text: string; truncated: boolean } {
+  if (countTokens(text) <= maxTokens) return { text, truncated: false };
   const pieces = splitTokenPieces(text);
   let kept = 0;
   let length = 0;
