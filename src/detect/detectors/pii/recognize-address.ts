@@ -24,22 +24,75 @@ export const ADDRESS_SPANISH =
 export const ADDRESS_UNIT =
   /\b(?:Apt\.?|Apartment|Suite|Unit|Wohnung|Appartement|Piso|Bloque)\s#?\d{1,5}[A-Z]?\b/gu;
 
-const ADDRESS_PATTERNS: readonly (readonly [RegExp, string, number])[] = [
-  [ADDRESS_ENGLISH, "address.en", 0.85],
-  [ADDRESS_GERMAN, "address.de", 0.85],
-  [ADDRESS_GERMAN_SEPARATE, "address.de", 0.75],
-  [ADDRESS_FRENCH, "address.fr", 0.85],
-  [ADDRESS_SPANISH, "address.es", 0.85],
-  [ADDRESS_UNIT, "address.unit", 0.6],
+/** Cheap literal hints: the full address pattern runs only in a window around one of them. */
+export const HINT_ENGLISH =
+  /\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Square|Sq|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Trail|Row|Crescent|Close|Gardens)\b/g;
+export const HINT_GERMAN =
+  /(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|Straße|Strasse|Weg|Platz|Allee|Gasse|Ring)\s\d/g;
+export const HINT_FRENCH =
+  /\b(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Bb]d|[Pp]lace|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours|[Pp]assage)\s/g;
+export const HINT_SPANISH =
+  /(?:\b[Cc]alle|C\/|\b[Aa]venida|\b[Aa]vda|\b[Pp]aseo|\b[Pp]laza|\b[Cc]amino|\b[Cc]arretera|\b[Rr]onda|\b[Tt]ravesía|\b[Gg]ran [Vv]ía)\s/g;
+export const HINT_UNIT = /\b(?:Apt|Apartment|Suite|Unit|Wohnung|Appartement|Piso|Bloque)\b/g;
+
+interface AddressPattern {
+  readonly pattern: RegExp;
+  readonly hint: RegExp;
+  /** how far before and after a hint the address may extend */
+  readonly before: number;
+  readonly after: number;
+  readonly rule: string;
+  readonly score: number;
+}
+
+const ADDRESS_PATTERNS: readonly AddressPattern[] = [
+  { pattern: ADDRESS_ENGLISH, hint: HINT_ENGLISH, before: 170, after: 2, rule: "address.en", score: 0.85 },
+  { pattern: ADDRESS_GERMAN, hint: HINT_GERMAN, before: 45, after: 8, rule: "address.de", score: 0.85 },
+  {
+    pattern: ADDRESS_GERMAN_SEPARATE,
+    hint: HINT_GERMAN,
+    before: 35,
+    after: 8,
+    rule: "address.de",
+    score: 0.75,
+  },
+  { pattern: ADDRESS_FRENCH, hint: HINT_FRENCH, before: 14, after: 140, rule: "address.fr", score: 0.85 },
+  { pattern: ADDRESS_SPANISH, hint: HINT_SPANISH, before: 2, after: 150, rule: "address.es", score: 0.85 },
+  { pattern: ADDRESS_UNIT, hint: HINT_UNIT, before: 0, after: 12, rule: "address.unit", score: 0.6 },
 ];
+
+/** Merged windows around the hint matches, widened to whitespace so that words are not cut. */
+function hintWindows(text: string, entry: AddressPattern): [number, number][] {
+  const windows: [number, number][] = [];
+  for (const match of text.matchAll(entry.hint)) {
+    let start = Math.max(0, match.index - entry.before);
+    while (start > 0 && start > match.index - entry.before - 40 && !/\s/.test(text.charAt(start - 1)))
+      start--;
+    const end = Math.min(text.length, match.index + match[0].length + entry.after);
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
+    if (windows.length >= MAX_CANDIDATES_PER_RECOGNIZER) break;
+  }
+  return windows;
+}
 
 /** Street addresses in English, German, French and Spanish, reported as LOCATION. */
 export function recognizeAddresses(text: string): PiiCandidate[] {
   const found: PiiCandidate[] = [];
-  for (const [pattern, rule, score] of ADDRESS_PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
-      found.push({ type: "LOCATION", rule, start: match.index, end: match.index + match[0].length, score });
-      if (found.length >= MAX_CANDIDATES_PER_RECOGNIZER) return found;
+  for (const entry of ADDRESS_PATTERNS) {
+    for (const [windowStart, windowEnd] of hintWindows(text, entry)) {
+      for (const match of text.slice(windowStart, windowEnd).matchAll(entry.pattern)) {
+        const start = windowStart + match.index;
+        found.push({
+          type: "LOCATION",
+          rule: entry.rule,
+          start,
+          end: start + match[0].length,
+          score: entry.score,
+        });
+        if (found.length >= MAX_CANDIDATES_PER_RECOGNIZER) return found;
+      }
     }
   }
   return found;

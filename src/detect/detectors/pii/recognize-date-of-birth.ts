@@ -19,9 +19,56 @@ export function plausibleDate(value: string): boolean {
   return inRange(first.value, second.value) || inRange(second.value, first.value);
 }
 
+/** Date matches inside the windows around birth words only (windows merged, scanned once each). */
+function datesNear(
+  text: string,
+  contexts: readonly (readonly [number, number])[],
+): { index: number; 0: string }[] {
+  const matches: { index: number; 0: string }[] = [];
+  let windowStart = -1;
+  let windowEnd = -1;
+  const flush = () => {
+    if (windowStart < 0) return;
+    for (const match of text.slice(windowStart, windowEnd).matchAll(DATE_VALUE)) {
+      matches.push({ index: windowStart + match.index, 0: match[0] });
+    }
+  };
+  for (const [contextStart, contextEnd] of contexts) {
+    const start = Math.max(0, contextStart - DATE_WINDOW_BEFORE);
+    const end = Math.min(text.length, contextEnd + DATE_WINDOW_AFTER);
+    if (start <= windowEnd) windowEnd = Math.max(windowEnd, end);
+    else {
+      flush();
+      windowStart = start;
+      windowEnd = end;
+    }
+  }
+  flush();
+  return matches;
+}
+
 /** Dates near a birth word (born, DOB, né, geboren, nacido, fecha de nacimiento...). */
+/** Cheap substring test before the birth-word pattern runs (most texts have none of these). */
+const BIRTH_HINTS = [
+  "born",
+  "birth",
+  "dob",
+  "d.o.b",
+  "né",
+  "naissance",
+  "geboren",
+  "geburt",
+  "nacid",
+  "nacimiento",
+  "cumplea",
+];
+const DATE_WINDOW_BEFORE = 64;
+const DATE_WINDOW_AFTER = 80;
+
 export function recognizeDatesOfBirth(text: string): PiiCandidate[] {
   const found: PiiCandidate[] = [];
+  const lower = text.toLowerCase();
+  if (!BIRTH_HINTS.some((hint) => lower.includes(hint))) return found;
   const contexts: (readonly [number, number])[] = [];
   for (const match of text.matchAll(BIRTH_CONTEXT)) {
     contexts.push([match.index, match.index + match[0].length]);
@@ -29,7 +76,7 @@ export function recognizeDatesOfBirth(text: string): PiiCandidate[] {
   }
   if (contexts.length === 0) return found;
   let cursor = 0;
-  for (const match of text.matchAll(DATE_VALUE)) {
+  for (const match of datesNear(text, contexts)) {
     const start = match.index;
     const end = start + match[0].length;
     while (cursor < contexts.length && (contexts[cursor]?.[1] ?? 0) + AFTER_WINDOW < start) cursor++;

@@ -1,16 +1,22 @@
 import { NOT_NAMES } from "./lexicon/name-words.js";
 import { AMBIGUOUS_PLACES, PLACES } from "./lexicon/places.js";
 import { clampScore, MAX_CANDIDATES_PER_RECOGNIZER, type PiiCandidate } from "./pii-candidate.js";
-import { joinedBySpace, type Token } from "./tokens.js";
+import { joinedBySpace, precededByPhrase, type Token } from "./tokens.js";
 
 /** Prepositions before a place; an ambiguous place name (Nice, Jordan, Victoria) needs one. */
-export const PLACE_PREPOSITIONS = new Set(
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(
   "in from to at near via nach aus bei von vom zum zur à au aux en de desde hacia cerca".split(" "),
 );
 
 /** Phrases after which the next capitalised words are a place, even one not in the gazetteer. */
-export const PLACE_INTRODUCTION =
-  /(?:flew to|fly to|flying to|grew up in|live in|lives in|living in|lived in|moved to|moved here from|born in|based in|located in|travel to|travelled to|traveled to|trip to|visit|visiting|city of|town of|village of|wohne in|wohnt in|lebe in|lebt in|komme aus|kommt aus|geboren in|zog nach|habite à|habite en|j'habite à|vis à|vit à|je viens de|né à|née à|ville de|vivo en|vive en|soy de|es de|nací en|nació en|ciudad de|pueblo de)\s{1,3}$/;
+export const PLACE_INTRODUCTIONS: ReadonlySet<string> = new Set(
+  (
+    "flew to|fly to|flying to|grew up in|live in|lives in|living in|lived in|moved to|moved here from|born in|" +
+    "based in|located in|travel to|travelled to|traveled to|trip to|visit|visiting|city of|town of|village of|" +
+    "wohne in|wohnt in|lebe in|lebt in|komme aus|kommt aus|geboren in|zog nach|habite à|habite en|j'habite à|" +
+    "vis à|vit à|je viens de|né à|née à|ville de|vivo en|vive en|soy de|es de|nací en|nació en|ciudad de|pueblo de"
+  ).split("|"),
+);
 
 const MAX_PLACE_TOKENS = 4;
 const MAX_INTRODUCED_TOKENS = 3;
@@ -44,19 +50,18 @@ export function recognizePlaces(text: string, tokens: readonly Token[]): PiiCand
       index++;
       continue;
     }
-    const previous = tokens[index - 1];
-    const afterPreposition =
-      previous !== undefined && PLACE_PREPOSITIONS.has(previous.lower) && token.start - previous.end <= 2;
-    const before = text.slice(Math.max(0, token.start - 24), token.start).toLowerCase();
-    const introduced = PLACE_INTRODUCTION.test(before);
     const last = longestPlace(text, tokens, index);
+    const name =
+      last >= 0
+        ? tokens
+            .slice(index, last + 1)
+            .map((part) => part.lower)
+            .join(" ")
+        : "";
+    const ambiguous = last >= 0 && AMBIGUOUS_PLACES.has(name);
+    const introduced = (last < 0 || ambiguous) && precededByPhrase(text, token.start, PLACE_INTRODUCTIONS);
     if (last >= 0) {
-      const name = tokens
-        .slice(index, last + 1)
-        .map((part) => part.lower)
-        .join(" ");
-      const ambiguous = AMBIGUOUS_PLACES.has(name);
-      if (!ambiguous || afterPreposition || introduced) {
+      if (!ambiguous || introduced || precededByPhrase(text, token.start, PLACE_PREPOSITIONS)) {
         const score = ambiguous ? 0.7 : 0.85;
         found.push({
           type: "LOCATION",

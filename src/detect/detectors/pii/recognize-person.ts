@@ -1,7 +1,6 @@
 import { FIRST_NAMES } from "./lexicon/first-names.js";
 import {
   AMBIGUOUS_FIRST_NAMES,
-  NAME_PARTICLES,
   NAME_SUFFIXES,
   NOT_NAMES,
   TITLES,
@@ -9,11 +8,40 @@ import {
 } from "./lexicon/name-words.js";
 import { SURNAMES } from "./lexicon/surnames.js";
 import { clampScore, MAX_CANDIDATES_PER_RECOGNIZER, type PiiCandidate } from "./pii-candidate.js";
-import { joinedBySpace, type Token } from "./tokens.js";
+import { joinedBySpace, precededByPhrase, type Token } from "./tokens.js";
 
-/** Phrases that introduce a name, matched at the end of the lower-cased text before it. */
-export const NAME_INTRODUCTION =
-  /(?:my name is|name is|name's|called|named|signed|regards,?|sincerely,?|je m'appelle|m'appelle|je suis|ich heiße|ich heisse|ich bin|mein name ist|heißt|heisst|me llamo|se llama|mi nombre es|soy|name:|nom ?:|nombre:)\s{1,3}$/;
+/** Phrases that introduce a name, in English, French, German and Spanish (lower case). */
+export const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set([
+  "my name is",
+  "name is",
+  "name's",
+  "name",
+  "called",
+  "named",
+  "signed",
+  "regards",
+  "best regards",
+  "kind regards",
+  "sincerely",
+  "je m'appelle",
+  "m'appelle",
+  "je suis",
+  "nom",
+  "ich heiße",
+  "ich heisse",
+  "ich bin",
+  "mein name ist",
+  "heißt",
+  "heisst",
+  "me llamo",
+  "se llama",
+  "mi nombre es",
+  "soy",
+  "nombre",
+]);
+
+/** Lower-case particles inside a name, read from the text after a name word (" de la ", " van "). */
+const PARTICLE_RUN = /(?: (?:de|da|di|del|della|der|den|van|von|la|le|du|dos|das|y|zu)){1,2} (?=\p{Lu})/uy;
 
 const MAX_NAME_TOKENS = 4;
 
@@ -29,19 +57,14 @@ function extendName(text: string, tokens: readonly Token[], first: number): numb
   let last = first;
   while (last - first < MAX_NAME_TOKENS) {
     const current = tokens[last];
-    let next = last + 1;
-    let candidate = tokens[next];
+    const next = last + 1;
+    const candidate = tokens[next];
     if (!current || !candidate) break;
     const gap = text.slice(current.end, candidate.start);
     const initial = current.text.length === 1 && gap === ". ";
-    if (gap !== " " && !initial) break;
-    while (candidate && NAME_PARTICLES.has(candidate.text) && next - last < 3) {
-      const following = tokens[next + 1];
-      if (!following || !joinedBySpace(text, candidate, following)) break;
-      next++;
-      candidate = following;
-    }
-    if (!candidate) break;
+    PARTICLE_RUN.lastIndex = current.end;
+    const particles = gap.length > 1 && PARTICLE_RUN.exec(text)?.[0] === gap;
+    if (gap !== " " && !initial && !particles) break;
     const isInitial =
       candidate.text.length === 1 && candidate.capitalised && text.charAt(candidate.end) === ".";
     const isSuffix = NAME_SUFFIXES.has(candidate.lower) && (candidate.allCaps || candidate.capitalised);
@@ -74,12 +97,11 @@ export function recognizePersons(text: string, tokens: readonly Token[]): PiiCan
     const last = extendName(text, tokens, index);
     const end = tokens[last]?.end ?? token.end;
     const length = last - index + 1;
-    const before = text.slice(Math.max(0, token.start - 24), token.start).toLowerCase();
     const knownFirst = FIRST_NAMES.has(token.lower);
     const knownFamily = tokens.slice(index + 1, last + 1).some((part) => SURNAMES.has(part.lower));
     let score = 0;
     if (precededByTitle(text, tokens, index)) score = 0.85;
-    else if (NAME_INTRODUCTION.test(before)) score = 0.8;
+    else if (precededByPhrase(text, token.start, NAME_INTRODUCTIONS)) score = 0.8;
     else if (knownFirst && length > 1) score = knownFamily ? 0.85 : 0.7;
     else if (knownFirst && !AMBIGUOUS_FIRST_NAMES.has(token.lower)) score = 0.6;
     else if (length > 1 && knownFamily) score = 0.6;

@@ -37,16 +37,29 @@ function isDigit(character: string): boolean {
  * Candidate runs: a digit (or `+` / `(` before one), then digits and single separators, at most two
  * separators in a row, at most 15 digits. One pass over the text: linear.
  */
+/** Where a phone number may start: a digit, or `+` / `(` before a digit. */
+const PHONE_START = /[+(]?\d/g;
+/** A letter, digit or underscore: a number glued to a word is not a phone number. */
+const WORD_CHARACTER_BEFORE = /[\p{L}\p{N}_]/u;
+const LETTER_AFTER = /[\p{L}_]/u;
+
+/** The end of the run of word characters at `index`, so that a number glued to a word is skipped whole. */
+function skipWord(text: string, index: number): number {
+  let position = index;
+  while (position < text.length && WORD_CHARACTER_BEFORE.test(text.charAt(position))) position++;
+  return Math.max(position, index + 1);
+}
+
 function phoneRuns(text: string): [number, number][] {
   const runs: [number, number][] = [];
-  let index = 0;
-  while (index < text.length && runs.length < MAX_CANDIDATES_PER_RECOGNIZER) {
+  PHONE_START.lastIndex = 0;
+  let found = PHONE_START.exec(text);
+  while (found && runs.length < MAX_CANDIDATES_PER_RECOGNIZER) {
+    const index = found.index;
     const character = text.charAt(index);
-    const previous = index > 0 ? text.charAt(index - 1) : " ";
-    const opens =
-      isDigit(character) || ((character === "+" || character === "(") && isDigit(text.charAt(index + 1)));
-    if (!opens || /[\p{L}\p{N}_]/u.test(previous)) {
-      index++;
+    if (index > 0 && WORD_CHARACTER_BEFORE.test(text.charAt(index - 1))) {
+      PHONE_START.lastIndex = skipWord(text, index);
+      found = PHONE_START.exec(text);
       continue;
     }
     let end = index + 1;
@@ -65,10 +78,11 @@ function phoneRuns(text: string): [number, number][] {
       if (digits > MAX_DIGITS) break;
       end++;
     }
-    const followedByWordCharacter = /[\p{L}_]/u.test(text.charAt(lastDigitEnd));
+    const followedByWordCharacter = LETTER_AFTER.test(text.charAt(lastDigitEnd));
     if (digits >= MIN_DIGITS && digits <= MAX_DIGITS && !followedByWordCharacter)
       runs.push([index, lastDigitEnd]);
-    index = Math.max(end, index + 1);
+    PHONE_START.lastIndex = skipWord(text, Math.max(end, index + 1));
+    found = PHONE_START.exec(text);
   }
   return runs;
 }
@@ -93,7 +107,8 @@ export function recognizePhones(text: string, regions: readonly string[]): PiiCa
       for (const region of regions) {
         const parsed = parsePhoneNumberFromString(value, region as CountryCode);
         if (parsed?.isValid()) {
-          score = 0.55;
+          // a bare run of digits is as often an identifier as a phone number: context must decide
+          score = /^\d+$/.test(value) ? 0.4 : 0.55;
           break;
         }
       }

@@ -12,9 +12,6 @@ export const TITLES =
 mademoiselle sr sra srta señor señora señorita don doña dña dra profesor profesora professor doktor docteur`);
 export const TITLES_NEED_DOT = words("m sr sra srta dra");
 
-/** Lower-case particles inside family names: de la Cruz, van der Berg, von Weizsäcker, del Río. */
-export const NAME_PARTICLES = words("de da di del della der den van von la le du dos das y zu");
-
 /** Suffixes that belong to a name. */
 export const NAME_SUFFIXES = words("jr sr md phd dds ii iii iv");
 
