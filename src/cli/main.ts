@@ -11,6 +11,7 @@ import {
   type RegisterCommand,
   reportError,
 } from "./program.js";
+import { registerScanCommand } from "./scan-command.js";
 import { registerServeCommand } from "./serve-command.js";
 
 /** Every command of the CLI, one file each. Add a command: write src/cli/<name>-command.ts, list it here. */
@@ -20,6 +21,7 @@ const commands: readonly RegisterCommand[] = [
   registerDemoUpstreamCommand,
   registerServeCommand,
   registerKeysCommand,
+  registerScanCommand,
 ];
 
 function packageVersion(): string {
