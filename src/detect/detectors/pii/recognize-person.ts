@@ -8,7 +8,7 @@ import {
 } from "./lexicon/name-words.js";
 import { SURNAMES } from "./lexicon/surnames.js";
 import { clampScore, MAX_CANDIDATES_PER_RECOGNIZER, type PiiCandidate } from "./pii-candidate.js";
-import { joinedBySpace, precededByPhrase, type Token } from "./tokens.js";
+import { precededByPhrase, type Token } from "./tokens.js";
 
 /** Phrases that introduce a name, in English, French, German and Spanish (lower case). */
 export const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set([
@@ -46,7 +46,7 @@ const PARTICLE_RUN = /(?: (?:de|da|di|del|della|der|den|van|von|la|le|du|dos|das
 const MAX_NAME_TOKENS = 4;
 
 function isNameWord(token: Token | undefined): token is Token {
-  return token !== undefined && token.capitalised && !NOT_NAMES.has(token.lower) && token.text.length > 1;
+  return token?.capitalised === true && !NOT_NAMES.has(token.lower) && token.text.length > 1;
 }
 
 /**

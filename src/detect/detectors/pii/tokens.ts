@@ -21,10 +21,9 @@ export interface Token {
  * properties: several times faster in V8. The start class also holds lower-case letters of Latin
  * Extended; `tokenize` checks the case.
  */
-export const CAPITALISED_WORD =
-  /[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ÖØ-öø-ɏ\u0300-\u036f]{0,39}(?:['’-][A-Za-zÀ-ÖØ-öø-ɏ\u0300-\u036f]{1,39}){0,3}/g;
-/** A Latin letter or combining mark: a capitalised word must not start in the middle of a word (iPhone). */
-const LATIN_LETTER = /[A-Za-zÀ-ÖØ-öø-ɏ\u0300-\u036f]/;
+export const CAPITALISED_WORD = /[A-ZÀ-ÖØ-ÞĀ-ɏ][A-Za-zÀ-ÖØ-öø-ɏ]{0,39}(?:['’-][A-Za-zÀ-ÖØ-öø-ɏ]{1,39}){0,3}/g;
+/** A Latin letter: a capitalised word must not start in the middle of a word (iPhone). */
+const LATIN_LETTER = /[A-Za-zÀ-ÖØ-öø-ɏ]/;
 
 const MAX_TOKENS = 200_000;
 const MAX_WORD_LENGTH = 40;

@@ -14,7 +14,7 @@ export const cloudFormats: readonly SecretFormat[] = [
     id: "aws-secret-access-key",
     description: "AWS secret access key: 40 base64 characters assigned to an aws/secret key name.",
     pattern: new RegExp(
-      String.raw`(?:aws.{0,20}secret|secret.{0,3}access.{0,3}key)[A-Za-z_]{0,10}${ASSIGNMENT}(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
+      `(?:aws.{0,20}secret|secret.{0,3}access.{0,3}key)[A-Za-z_]{0,10}${ASSIGNMENT}(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
       "dgi",
     ),
     keywords: ["secret"],
