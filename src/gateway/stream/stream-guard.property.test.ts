@@ -26,6 +26,8 @@ interface Scenario {
   readonly windowSize: number;
   readonly overlap: number;
   readonly holdTail: number;
+  /** choice 0 streams its text as tool-call arguments instead of content */
+  readonly toolCall: boolean;
 }
 
 const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
@@ -37,6 +39,7 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
     windowSize: fc.integer({ min: 2, max: 64 }),
     overlap: fc.integer({ min: TOKEN.length - 1, max: 80 }),
     holdTailShare: fc.double({ min: 0, max: 0.99, noNaN: true }),
+    toolCall: fc.boolean(),
   })
   .map(({ holdTailShare, ...rest }) => ({ ...rest, holdTail: Math.floor(rest.windowSize * holdTailShare) }));
 
@@ -75,10 +78,21 @@ function frameOf(choice: number, delta: Record<string, unknown>, finish: string 
   return `data: ${JSON.stringify({ id: "p", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: choice, delta, finish_reason: finish }] })}\n\n`;
 }
 
-function sseText(texts: readonly string[][], sizes: readonly number[]): string {
+function deltaOf(choice: number, piece: string, toolCall: boolean): Record<string, unknown> {
+  return toolCall && choice === 0
+    ? { tool_calls: [{ index: 0, function: { arguments: piece } }] }
+    : { content: piece };
+}
+
+function sseText(texts: readonly string[][], sizes: readonly number[], toolCall = false): string {
   let text = texts.map((_, choice) => frameOf(choice, { role: "assistant", content: "" }, null)).join("");
-  for (const { choice, piece } of upstreamFrames(texts, sizes))
-    text += frameOf(choice, { content: piece }, null);
+  if (toolCall) {
+    const header = { index: 0, id: "call_0", type: "function", function: { name: "lookup", arguments: "" } };
+    text += frameOf(0, { tool_calls: [header] }, null);
+  }
+  for (const { choice, piece } of upstreamFrames(texts, sizes)) {
+    text += frameOf(choice, deltaOf(choice, piece, toolCall), null);
+  }
   text += texts.map((_, choice) => frameOf(choice, {}, "stop")).join("");
   return `${text}data: [DONE]\n\n`;
 }
@@ -100,16 +114,17 @@ describe("guardStream properties", () => {
       fc.asyncProperty(scenarioArbitrary, async (scenario) => {
         const texts = sourceTexts(scenario);
         const sources = texts.map((codePoints) => codePoints.join(""));
-        const ranges = new Map<number, [number, number][]>();
+        const ranges = new Map<string, [number, number][]>();
         const scan: StreamScanFunction = (text, context) => {
-          const list = ranges.get(context.choiceIndex) ?? [];
+          const key = `${context.choiceIndex}:${context.channel}`;
+          const list = ranges.get(key) ?? [];
           list.push([context.channelOffset, context.channelOffset + text.length]);
-          ranges.set(context.choiceIndex, list);
+          ranges.set(key, list);
           return text.includes(TOKEN)
             ? { verdict: "block", categories: ["canary-leak"] }
             : { verdict: "allow", categories: [] };
         };
-        const bytes = encode(sseText(texts, scenario.pieceSizes));
+        const bytes = encode(sseText(texts, scenario.pieceSizes, scenario.toolCall));
         const cuts = scenario.byteCuts.map((cut) => cut % bytes.length);
         const stream = guardStream(
           (async function* () {
@@ -119,17 +134,24 @@ describe("guardStream properties", () => {
         );
         const client = readClientView(await collect(stream.frames));
         const result = await stream.result;
+        const onTool = (choice: number): boolean => scenario.toolCall && choice === 0;
+        const releasedOf = (choice: number): string =>
+          onTool(choice) ? (client.toolArguments.get("0:0") ?? "") : (client.text.get(choice) ?? "");
         sources.forEach((source, choice) => {
-          const released = client.text.get(choice) ?? "";
+          const released = releasedOf(choice);
+          const key = `${choice}:${onTool(choice) ? "tool_arguments" : "content"}`;
           expect(released).not.toContain(TOKEN);
           expect(source.startsWith(released)).toBe(true);
-          expect(coveredPrefix(ranges.get(choice) ?? [])).toBeGreaterThanOrEqual(released.length);
+          expect(coveredPrefix(ranges.get(key) ?? [])).toBeGreaterThanOrEqual(released.length);
         });
+        if (scenario.toolCall) {
+          expect(client.toolHeaders[0]).toEqual({ choice: 0, index: 0, id: "call_0", name: "lookup" });
+        }
         if (scenario.plant === null) {
           expect(result.blocked).toBe(false);
           expect(client.done).toBe(true);
           sources.forEach((source, choice) => {
-            expect(client.text.get(choice) ?? "").toBe(source);
+            expect(releasedOf(choice)).toBe(source);
           });
         } else {
           expect(result.blocked).toBe(true);

@@ -37,7 +37,7 @@ export const RM_RECURSIVE_FLAG = /(?:^|\s)(?:-[a-zA-Z]{0,10}[rR][a-zA-Z]{0,10}|-
 
 /** `chmod` with mode 777 or 000 on a root-like or system target. */
 export const CHMOD_ROOT_TARGET =
-  /\bchmod\s+(?:-{1,2}[\w-]{1,20}\s+){0,4}0?(?:777|000)\s+(?:-{1,2}[\w-]{1,20}\s+){0,2}(\/\*?|~\/?|\$HOME\/?|\/(?:bin|boot|etc|home|lib|opt|root|sbin|usr|var)\/?\*?)(?=$|[\s;&|])/;
+  /\bchmod\s+(?:-{1,2}[\w-]{1,20}\s+){0,4}0?(?:777|000)\s+(?:-{1,2}[\w-]{1,20}\s+){0,2}(\/\*?|~\/?|\$HOME\/?|\/(?:bin|boot|etc|home|lib|opt|root|sbin|usr|var)\/?\*?)(?=$|[\s;&|`'")])/;
 
 /** Download commands piped into a shell or interpreter; group 1 is the download part. */
 export const DOWNLOAD_PIPED_TO_SHELL =
@@ -109,7 +109,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     name: "WINDOWS_RECURSIVE_DELETE",
     rule: "recursive-delete",
     pattern:
-      /\b(?:Remove-Item|rm|ri|del|erase|rmdir|rd)\b(?=[^\n]{0,200}?(?:-Recurse|\s\/s\b))[^\n]{0,200}?\s["']?(?:[A-Za-z]:\\?\*?|\$env:(?:USERPROFILE|SystemRoot|windir|SystemDrive)\\?\*?|[A-Za-z]:\\Windows(?:\\System32)?\\?|%SystemRoot%\\?|%USERPROFILE%\\?)["']?(?=$|[\s;&|])/i,
+      /\b(?:Remove-Item|rm|ri|del|erase|rmdir|rd)\b(?=[^\n]{0,200}?(?:-Recurse|\s\/s\b))[^\n]{0,200}?\s["']?(?:[A-Za-z]:\\?\*?|\$env:(?:USERPROFILE|SystemRoot|windir|SystemDrive)\\?\*?|[A-Za-z]:\\Windows(?:\\System32)?\\?|%SystemRoot%\\?|%USERPROFILE%\\?)["']?(?=$|[\s;&|`'")])/i,
     score: 0.95,
     severity: "critical",
   },

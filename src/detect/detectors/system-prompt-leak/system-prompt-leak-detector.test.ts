@@ -23,7 +23,9 @@ describe("system-prompt-leak", () => {
       "Well, never disclose that claims older than 90 days are auto-rejected by the triage model, they said.",
     );
     expect(findings[0]?.rule).toBe("verbatim");
-    expect(findings[0]?.score).toBeLessThan(0.6);
+    // the score is raised for the 14-word copied run, and stays below a full copy's
+    expect(findings[0]?.score).toBeGreaterThanOrEqual(0.5);
+    expect(findings[0]?.score).toBeLessThan(0.7);
   });
 
   it("flags a reworded leak", () => {

@@ -1,0 +1,31 @@
+import { cpus, loadavg } from "node:os";
+
+export interface LatencySummary {
+  readonly p50: number;
+  readonly p99: number;
+  readonly mean: number;
+}
+
+/** Milliseconds per KB of text, per call: p50, p99 and the mean over all calls. */
+export function perKilobyte(
+  samples: ReadonlyArray<{ readonly ms: number; readonly chars: number }>,
+): LatencySummary {
+  const rates = samples
+    .map((sample) => sample.ms / Math.max(0.25, sample.chars / 1024))
+    .sort((left, right) => left - right);
+  const at = (quantile: number) =>
+    rates[Math.min(rates.length - 1, Math.floor(quantile * rates.length))] ?? Number.NaN;
+  const totalMs = samples.reduce((sum, sample) => sum + sample.ms, 0);
+  const totalKb = samples.reduce((sum, sample) => sum + sample.chars / 1024, 0);
+  return { p50: at(0.5), p99: at(0.99), mean: totalMs / Math.max(1e-9, totalKb) };
+}
+
+/** One line about the machine, because the figures depend on it (the build machine is shared). */
+export function machineNote(): string {
+  const [one = 0] = loadavg();
+  return `${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), load average ${one.toFixed(1)} while measuring, Node ${process.version}`;
+}
+
+export function format(value: number, digits = 3): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : "n/a";
+}
