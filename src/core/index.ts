@@ -1,3 +1,4 @@
+export * from "./decision-event.js";
 export * from "./errors.js";
 export * from "./finding.js";
 export * from "./http-errors.js";

@@ -1,45 +1,9 @@
 import type { Logger } from "pino";
-import type { Category, Verdict } from "../core/index.js";
+import type { DecisionSink } from "../core/index.js";
 
-/**
- * The structured record of one gateway decision. The audit trail stores these; until a store is
- * configured for it they go to the log. Never carries raw prompt or response text.
- */
-export interface DecisionEvent {
-  readonly type: "gateway.decision";
-  readonly requestId: string;
-  readonly at: string;
-  readonly endpoint: string;
-  readonly principal: { keyId: string; role: string; app: string | null; team: string | null } | null;
-  readonly model: string | null;
-  readonly upstream: string | null;
-  readonly stream: boolean;
-  readonly status: number;
-  readonly verdict: Verdict;
-  readonly inputVerdict: Verdict;
-  readonly outputVerdict: Verdict;
-  readonly categories: readonly Category[];
-  readonly findings: readonly {
-    detector: string;
-    category: Category;
-    rule: string;
-    type?: string | undefined;
-    score: number;
-    direction: "input" | "output";
-    start: number;
-    end: number;
-  }[];
-  readonly skipped: readonly { detector: string; reason: string; direction: "input" | "output" }[];
-  readonly errorCode: string | null;
-  readonly usage: { promptTokens: number; completionTokens: number } | null;
-  readonly timings: { totalMs: number; overheadMs: number; upstreamMs: number };
-}
+export type { DecisionEvent, DecisionSink } from "../core/index.js";
 
-/** Where decision events go. The audit trail implements this; `logDecisionSink` is the default. */
-export interface DecisionSink {
-  record(event: DecisionEvent): void | Promise<void>;
-}
-
+/** The default sink until the audit trail is configured: one log line per decision. */
 export function logDecisionSink(logger: Logger): DecisionSink {
   return {
     record(event) {
