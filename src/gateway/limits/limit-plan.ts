@@ -1,3 +1,4 @@
+import { RampartError } from "../../core/errors.js";
 import type { Counter } from "./counter-store.js";
 import {
   type LimitName,
@@ -60,13 +61,17 @@ export function planLimits(
   request: LimitsRequest,
   defaultCompletionReservation: number,
 ): LimitPlan | LimitRejection {
+  const counted = {
+    promptTokens: wholeTokens(request.promptTokens, "promptTokens"),
+    maxTokens: optionalTokens(request.maxTokens),
+  };
   const scoped = scopesOf(principal);
   for (const { scope, limits } of scoped) {
-    if (limits.maxPromptTokens !== undefined && request.promptTokens > limits.maxPromptTokens) {
+    if (limits.maxPromptTokens !== undefined && counted.promptTokens > limits.maxPromptTokens) {
       return permanentRejection(
         "max-prompt-tokens",
         scope,
-        `the prompt has ${request.promptTokens} tokens, more than the ${scope} limit of ${limits.maxPromptTokens}`,
+        `the prompt has ${counted.promptTokens} tokens, more than the ${scope} limit of ${limits.maxPromptTokens}`,
       );
     }
   }
@@ -74,10 +79,10 @@ export function planLimits(
     limits.maxCompletionTokens === undefined ? [] : [limits.maxCompletionTokens],
   );
   const clamp = clamps.length === 0 ? undefined : Math.min(...clamps);
-  const requested = request.maxTokens;
+  const requested = counted.maxTokens;
   const maxTokens =
     requested === undefined ? clamp : clamp === undefined ? requested : Math.min(requested, clamp);
-  const reservedTokens = Math.max(0, request.promptTokens) + (maxTokens ?? defaultCompletionReservation);
+  const reservedTokens = counted.promptTokens + (maxTokens ?? defaultCompletionReservation);
 
   const takes: PlannedTake[] = [];
   for (const { scope, subject, limits } of scoped) {
@@ -98,6 +103,21 @@ export function planLimits(
     }
   }
   return { maxTokens, reservedTokens, takes };
+}
+
+/**
+ * Counters hold whole tokens (rate-limiter-flexible refuses fractions): estimates are rounded up.
+ * A count that is not a finite number is a bug in the caller, reported as such.
+ */
+function wholeTokens(value: number, name: string): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RampartError("internal", `limits: ${name} must be a finite number >= 0, got ${value}`);
+  }
+  return Math.ceil(value);
+}
+
+function optionalTokens(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : wholeTokens(value, "maxTokens");
 }
 
 export function isRejection(value: LimitPlan | LimitRejection): value is LimitRejection {

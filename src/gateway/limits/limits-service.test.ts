@@ -36,3 +36,16 @@ describe("LimitsService in memory", () => {
     ).toBe(false);
   });
 });
+
+describe("LimitsService input", () => {
+  it("rounds fractional token counts up and refuses counts that are not numbers", async () => {
+    const service = new LimitsService({ keyPrefix: "memory-test" });
+    const principal = keyPrincipal("fractions", { tokensPerMinute: 1_000 });
+    const reservation = granted(await service.check(principal, { promptTokens: 10.2, maxTokens: 5.5 }));
+    expect(reservation.reservedTokens).toBe(17);
+    await expect(service.check(principal, { promptTokens: Number.NaN })).rejects.toMatchObject({
+      code: "internal",
+    });
+    await expect(service.check(principal, { promptTokens: -1 })).rejects.toMatchObject({ code: "internal" });
+  });
+});
