@@ -1,12 +1,14 @@
 import { type Category, type Direction, RampartError } from "../core/index.js";
 import type { Detector } from "./detector.js";
 import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
+import { piiDetector } from "./detectors/pii/index.js";
+import { secretDetector } from "./detectors/secret/index.js";
 
 /**
  * The built-in detectors. Add a detector: write src/detect/detectors/<id>/, then list it here
  * with one line. The default policy, `rampart scan` and the gateway find detectors here only.
  */
-const BUILT_IN_DETECTORS: readonly Detector[] = [invisibleTextDetector];
+const BUILT_IN_DETECTORS: readonly Detector[] = [invisibleTextDetector, piiDetector, secretDetector];
 
 export const builtInDetectors: ReadonlyMap<string, Detector> = new Map(
   BUILT_IN_DETECTORS.map((detector) => [detector.id, detector]),
