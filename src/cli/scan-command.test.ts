@@ -59,16 +59,31 @@ function policyFile(yaml: string): string {
   return path;
 }
 
+/** Tests run with a policy of the invisible-text detector only, so other detectors cannot change the answers. */
+const onlyInvisible = (action: string) =>
+  policyFile(
+    `version: 1\nextends: none\ninput:\n  detectors:\n    invisible-text: {}\n  actions:\n    invisible-text: ${action}\n`,
+  );
+
 describe("rampart scan", () => {
+  const flagPolicy = onlyInvisible("flag");
+  const scan = (args: string[], io: CliIo) => runCli(["scan", "--policy", flagPolicy, ...args], io);
+
+  it("runs with the built-in default policy when none is configured", async () => {
+    const io = fakeIo();
+    expect([0, 1]).toContain(await runCli(["scan", hidden], io));
+    expect(io.out()).toContain("invisible-text/unicode-tags");
+  });
+
   it("allows clean text with exit 0 and reports the verdict", async () => {
     const io = fakeIo();
-    expect(await runCli(["scan", "What is the capital of France?"], io)).toBe(0);
+    expect(await scan(["What is the capital of France?"], io)).toBe(0);
     expect(io.out()).toMatch(/^verdict: allow {2}risk 0\.00 {2}0 findings/);
   });
 
   it("flags hidden text with exit 1 and marks the span without colour off a terminal", async () => {
     const io = fakeIo();
-    expect(await runCli(["scan", hidden], io)).toBe(1);
+    expect(await scan([hidden], io)).toBe(1);
     expect(io.out()).toContain("verdict: flag");
     expect(io.out()).toContain("flag   invisible-text/unicode-tags");
     expect(io.out()).toContain("⟦\\u{E0072}");
@@ -77,25 +92,24 @@ describe("rampart scan", () => {
 
   it("uses ANSI colour on a terminal", async () => {
     const io = fakeIo("", true);
-    await runCli(["scan", hidden], io);
+    await scan([hidden], io);
     expect(io.out()).toContain("\u001b[1;31m");
   });
 
   it("reads text from stdin and from --file", async () => {
     const stdinIo = fakeIo(hidden);
-    expect(await runCli(["scan"], stdinIo)).toBe(1);
+    expect(await scan([], stdinIo)).toBe(1);
     const file = policyFile(hidden);
     const fileIo = fakeIo();
-    expect(await runCli(["scan", "--file", file], fileIo)).toBe(1);
+    expect(await scan(["--file", file], fileIo)).toBe(1);
     expect(fileIo.out()).toContain("invisible-text/unicode-tags");
   });
 
   it("applies the policy given with --policy", async () => {
-    const allow = policyFile("version: 1\ninput:\n  actions:\n    invisible-text: block\n");
     const io = fakeIo();
-    expect(await runCli(["scan", "--policy", allow, hidden], io)).toBe(1);
+    expect(await runCli(["scan", "--policy", onlyInvisible("block"), hidden], io)).toBe(1);
     expect(io.out()).toContain("verdict: block");
-    const quiet = policyFile("version: 1\ninput:\n  actions:\n    invisible-text: allow\n");
+    const quiet = onlyInvisible("allow");
     expect(await runCli(["scan", "--policy", quiet, hidden], fakeIo())).toBe(0);
   });
 
@@ -107,7 +121,7 @@ describe("rampart scan", () => {
       JSON.stringify({ id: "c", text: "fine", system_prompt: "You are a helper." }),
     ].join("\n");
     const io = fakeIo(input);
-    expect(await runCli(["scan", "--jsonl"], io)).toBe(1);
+    expect(await scan(["--jsonl"], io)).toBe(1);
     const rows = io
       .out()
       .trimEnd()
@@ -131,9 +145,8 @@ describe("rampart scan", () => {
   });
 
   it("adds a redacted text when an action is redact", async () => {
-    const redact = policyFile("version: 1\ninput:\n  actions:\n    invisible-text: redact\n");
     const io = fakeIo(JSON.stringify({ id: "r", text: hidden }));
-    await runCli(["scan", "--jsonl", "--policy", redact], io);
+    await runCli(["scan", "--jsonl", "--policy", onlyInvisible("redact")], io);
     const row = outputRowSchema.parse(JSON.parse(io.out()));
     expect(row.redacted).toBe("Summarise this.[INVISIBLE_TEXT_1]");
   });
@@ -143,7 +156,7 @@ describe("rampart scan", () => {
       "\n",
     );
     const io = fakeIo(input);
-    expect(await runCli(["scan", "--jsonl"], io)).toBe(2);
+    expect(await scan(["--jsonl"], io)).toBe(2);
     const lines = io
       .out()
       .trimEnd()
@@ -172,13 +185,13 @@ describe("rampart scan", () => {
   });
 
   it("gives bounded answers on empty text, lone surrogates and binary junk", async () => {
-    expect(await runCli(["scan"], fakeIo(""))).toBe(0);
-    expect(await runCli(["scan"], fakeIo("\uD800abc\uDC00"))).toBe(0);
+    expect(await scan([], fakeIo(""))).toBe(0);
+    expect(await scan([], fakeIo("\uD800abc\uDC00"))).toBe(0);
     const junk = Array.from({ length: 2000 }, (_, index) => String.fromCharCode((index * 7919) % 256)).join(
       "",
     );
     const io = fakeIo(junk);
-    expect([0, 1]).toContain(await runCli(["scan"], io));
+    expect([0, 1]).toContain(await scan([], io));
     expect(io.out()).toMatch(/^verdict: /);
   });
 });

@@ -52,6 +52,7 @@ const BYTE_ORDER_MARK = 0xfeff;
  * (U+DB40 U+DD00-U+DDEF). A plain character class: linear.
  */
 const INVISIBLE_PATTERN =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are matched one unit at a time on purpose
   /\u034f|[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\uffa0]|\udb40[\udc00-\udc7f\udd00-\uddef]/;
 /** A run of non-ASCII units: the only places where this pass has work. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at U+0000

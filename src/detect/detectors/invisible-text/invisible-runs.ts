@@ -24,6 +24,7 @@ export interface InvisibleRun {
  * alternation without quantifiers: linear.
  */
 const INVISIBLE_CANDIDATE_PATTERN =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are matched one unit at a time on purpose
   /\u034f|[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\uffa0]|\udb40[\udc00-\udc7f\udd00-\uddef]/g;
 
 function kindOf(codePoint: number): InvisibleKind | undefined {
