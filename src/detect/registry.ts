@@ -8,7 +8,12 @@ import { secretDetector } from "./detectors/secret/index.js";
  * The built-in detectors. Add a detector: write src/detect/detectors/<id>/, then list it here
  * with one line. The default policy, `rampart scan` and the gateway find detectors here only.
  */
-const BUILT_IN_DETECTORS: readonly Detector[] = [invisibleTextDetector, piiDetector, secretDetector];
+// biome-ignore format: one detector per line, so that adding one is a one-line change
+const BUILT_IN_DETECTORS: readonly Detector[] = [
+  invisibleTextDetector,
+  piiDetector,
+  secretDetector,
+];
 
 export const builtInDetectors: ReadonlyMap<string, Detector> = new Map(
   BUILT_IN_DETECTORS.map((detector) => [detector.id, detector]),
