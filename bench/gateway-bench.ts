@@ -1,0 +1,181 @@
+/**
+ * Gateway latency and throughput: the model simulator (zero think time), Rampart in front of it,
+ * and a load generator, each a process of its own on 127.0.0.1, with 1 KB benign prompts.
+ *
+ * 1. Fixed rate (open loop, 100 requests/s): p50 and p99 latency direct and through Rampart, JSON
+ *    and streaming (time to last byte, and to first byte), the added milliseconds, and the
+ *    x-rampart-overhead-ms header.
+ * 2. Maximum throughput (closed loop, 32 in flight): requests/s direct and through Rampart.
+ *
+ * Run: `npm run bench:gateway` (builds dist/ first; writes the "gateway-latency" section of
+ * docs/benchmarks.md). Flags: --no-build, --no-write, --duration-ms N (default 10000),
+ * --rounds N (default 1; medians over rounds), --cpu-prof DIR (profile the gateway; only runs
+ * through Rampart; never writes the docs).
+ */
+import { availableParallelism, cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { updateBenchmarksSection } from "./lib/benchmarks-doc.js";
+import { type LoadOptionsInput, type LoadResult, loadResultSchema } from "./load/load-protocol.js";
+import { runCommand } from "./load/processes.js";
+import {
+  type ActivePolicy,
+  activePolicy,
+  BENCH_MODEL,
+  type BenchEnvironment,
+  buildRampart,
+  cpuMsOf,
+  startEnvironment,
+} from "./load/rampart-setup.js";
+import { buildTables, type Measurement, type TargetPath } from "./load/report.js";
+import { checkSampleAnswers, type SampleAnswer } from "./load/sample-check.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { values: flags } = parseArgs({
+  options: {
+    "no-build": { type: "boolean", default: false },
+    "no-write": { type: "boolean", default: false },
+    "duration-ms": { type: "string", default: "10000" },
+    rounds: { type: "string", default: "1" },
+    "cpu-prof": { type: "string" },
+  },
+});
+const durationMs = Math.min(60_000, Math.max(1_000, Number(flags["duration-ms"]) || 10_000));
+const rounds = Math.min(5, Math.max(1, Math.floor(Number(flags.rounds)) || 1));
+const cpuProfileDir = flags["cpu-prof"];
+const FIXED_RATE_PER_SECOND = 100;
+const CONCURRENCY = 32;
+
+async function runLoadGenerator(options: LoadOptionsInput): Promise<LoadResult> {
+  const timeoutMs = options.durationMs + (options.warmupMs ?? 2_000) + 60_000;
+  const output = await runCommand(
+    process.execPath,
+    ["--import", "tsx", "bench/load/load-generator.ts", JSON.stringify(options)],
+    root,
+    timeoutMs,
+  );
+  const lastLine = output.trim().split("\n").at(-1) ?? "";
+  return loadResultSchema.parse(JSON.parse(lastLine));
+}
+
+async function measure(
+  environment: BenchEnvironment,
+  round: number,
+  mode: LoadResult["mode"],
+  stream: boolean,
+  path: TargetPath,
+): Promise<Measurement> {
+  const throughRampart = path === "rampart";
+  const gatewayBefore = cpuMsOf(environment.gateway);
+  const simulatorBefore = cpuMsOf(environment.simulator);
+  const result = await runLoadGenerator({
+    origin: throughRampart ? environment.gatewayOrigin : environment.simulatorOrigin,
+    path: "/v1/chat/completions",
+    ...(throughRampart ? { apiKey: environment.gatewayKey } : {}),
+    model: BENCH_MODEL,
+    stream,
+    mode,
+    ratePerSecond: FIXED_RATE_PER_SECOND,
+    concurrency: CONCURRENCY,
+    durationMs,
+    warmupMs: 2_000,
+    firstIndex: round * 1_000_000 + (stream ? 500_000 : 0),
+  });
+  const measurement: Measurement = {
+    round,
+    mode,
+    stream,
+    path,
+    result,
+    gatewayCpuMs: throughRampart ? cpuMsOf(environment.gateway) - gatewayBefore : 0,
+    simulatorCpuMs: cpuMsOf(environment.simulator) - simulatorBefore,
+  };
+  const latency = result.latencyMs;
+  process.stderr.write(
+    `round ${round + 1} ${mode} ${stream ? "stream" : "JSON"} ${path}: ${result.ok}/${result.sent} ok, ` +
+      `${result.throughputPerSecond.toFixed(0)} req/s, p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms` +
+      `${Object.keys(result.failures).length > 0 ? `, failures ${JSON.stringify(result.failures)}` : ""}\n`,
+  );
+  return measurement;
+}
+
+function describeMachine(): string {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  return `Node ${process.version}, ${availableParallelism()} cores (${cpu})`;
+}
+
+function renderSection(
+  measurements: readonly Measurement[],
+  policy: ActivePolicy,
+  samples: readonly SampleAnswer[],
+  loadBefore: number,
+  loadAfter: number,
+): string {
+  const tables = buildTables(measurements);
+  const list = (ids: readonly string[]) =>
+    ids.length === 0 ? "none" : ids.map((id) => `\`${id}\``).join(", ");
+  return [
+    "## Gateway latency and throughput (`bench/gateway-bench.ts`)",
+    "",
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; ${describeMachine()}. The machine has 2 cores,`,
+    "shared by all three processes (model simulator, gateway, load generator) and by other work: load",
+    `average ${loadBefore.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end, so absolute figures are pessimistic.`,
+    `Everything runs on 127.0.0.1. The upstream is \`rampart demo-upstream\` (zero think time; a short reply, and`,
+    "for `stream: true` one SSE event per token, written at once). The gateway is `rampart serve` with SQLite",
+    "storage, log level warn and the built-in default policy. Every request carries a different benign",
+    "English prompt of about 1,000 characters (bench/load/prompts.ts) after a short system message.",
+    `Each run: 2 s warm-up, then ${durationMs / 1_000} s measured; ${rounds} round(s), medians over rounds,`,
+    "added figures are differences within a round.",
+    "",
+    `Detectors of the default policy: input ${list(policy.input)}; output ${list(policy.output)} (${policy.summary}).`,
+    `Sample answers through Rampart: ${samples.map((sample) => `${sample.stream ? "stream" : "JSON"} ${sample.status}, verdict ${sample.verdict}, overhead ${sample.overheadMs} ms`).join("; ")}.`,
+    "",
+    `### Latency at a fixed ${FIXED_RATE_PER_SECOND} requests/s (open loop)`,
+    "",
+    "Latency is send to last byte; first byte is the first body byte. Server CPU is the gateway's",
+    "(through Rampart) or the simulator's (direct), from /proc.",
+    "",
+    tables.latency,
+    "",
+    tables.added,
+    "",
+    `### Maximum throughput (closed loop, ${CONCURRENCY} requests in flight)`,
+    "",
+    tables.throughput,
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  if (!flags["no-build"]) {
+    process.stderr.write("building dist/ ...\n");
+    await buildRampart(root);
+  }
+  const loadBefore = loadavg()[0] ?? 0;
+  const environment = await startEnvironment({ root, cpuProfileDir });
+  try {
+    const policy = await activePolicy(environment);
+    process.stderr.write(`input detectors: ${policy.input.join(", ") || "none"}\n`);
+    process.stderr.write(`output detectors: ${policy.output.join(", ") || "none"}\n`);
+    const samples = await checkSampleAnswers(environment);
+    const paths: TargetPath[] = cpuProfileDir === undefined ? ["direct", "rampart"] : ["rampart"];
+    const measurements: Measurement[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      for (const mode of ["fixed-rate", "closed-loop"] as const) {
+        for (const stream of [false, true]) {
+          for (const path of paths) measurements.push(await measure(environment, round, mode, stream, path));
+        }
+      }
+    }
+    const loadAfter = loadavg()[0] ?? 0;
+    const section = renderSection(measurements, policy, samples, loadBefore, loadAfter);
+    process.stdout.write(`${section}\n`);
+    if (!flags["no-write"] && cpuProfileDir === undefined) {
+      updateBenchmarksSection("gateway-latency", section);
+      process.stderr.write("wrote the gateway-latency section of docs/benchmarks.md\n");
+    }
+  } finally {
+    await environment.close();
+  }
+}
+
+await main();
