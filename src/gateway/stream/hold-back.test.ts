@@ -262,4 +262,18 @@ describe("HoldBackBuffer", () => {
     expect(ledger.verdict).toBe("block");
     expect(ledger.block).toBeNull();
   });
+
+  it("refuses a push while an asynchronous scan is running", async () => {
+    let finishScan: (outcome: StreamScanOutcome) => void = () => undefined;
+    const target = buffer({
+      scan: () =>
+        new Promise<StreamScanOutcome>((resolve) => {
+          finishScan = resolve;
+        }),
+    });
+    const step = target.push("x".repeat(25));
+    expect(() => target.push("y")).toThrow(/while a scan is running/);
+    finishScan(allow);
+    expect((await step).text).toBe("x".repeat(21));
+  });
 });

@@ -112,6 +112,7 @@ export class HoldBackBuffer {
 
   push(text: string): MaybePromise<HoldBackStep> {
     if (this.stopped || text.length === 0) return EMPTY_STEP;
+    if (this.busy) throw new Error("HoldBackBuffer: push while a scan is running");
     this.pending += text;
     const length = this.pending.length;
     if (length < this.settings.windowSize || length - this.pendingAfterLastScan < this.step)

@@ -1,6 +1,8 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { decodePayload } from "./chunk-schema.js";
 import type { StreamScanFunction } from "./scan-ledger.js";
+import { createSseParser } from "./sse-parser.js";
 import { guardStream } from "./stream-guard.js";
 import type { StreamMode } from "./stream-guard-options.js";
 
@@ -100,6 +102,29 @@ export async function measureOnce(
   };
 }
 
+/** The floor any guard pays: split the events and parse each chunk once (JSON and schema). */
+function baseline(label: string, parts: readonly Uint8Array[], chunks: number): ThroughputRow {
+  const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  const started = performance.now();
+  const parser = createSseParser();
+  let decoded = 0;
+  for (const part of parts) {
+    for (const event of parser.push(part))
+      if (event.kind === "event" && decodePayload(event.data).kind === "chunk") decoded += 1;
+  }
+  const milliseconds = performance.now() - started;
+  if (decoded < chunks) throw new Error("the baseline decoded too few chunks");
+  return {
+    label,
+    chunks,
+    bytes,
+    milliseconds: Math.round(milliseconds * 10) / 10,
+    chunksPerSecond: Math.round(chunks / (milliseconds / 1000)),
+    megabytesPerSecond: Math.round((bytes / (1024 * 1024) / (milliseconds / 1000)) * 10) / 10,
+    scannedWindows: 0,
+  };
+}
+
 export async function measureStreamGuardThroughput(chunks = 100_000): Promise<ThroughputRow[]> {
   const syncScan: StreamScanFunction = () => ({ verdict: "allow", categories: [] });
   const asyncScan: StreamScanFunction = async () => ({ verdict: "allow", categories: [] });
@@ -113,8 +138,10 @@ export async function measureStreamGuardThroughput(chunks = 100_000): Promise<Th
     ["buffer, sync scan, 16 KiB reads", network, { mode: "buffer", scan: syncScan, maxBufferBytes: 1 << 30 }],
     ["audit, sync scan, 16 KiB reads", network, { mode: "audit", scan: syncScan }],
   ];
+  const rows: ThroughputRow[] = [
+    baseline("baseline: SSE parser + decode only, 16 KiB reads", network, chunks),
+  ];
   await measureOnce("warm-up", syntheticStream(5_000, 4096), 5_000, { mode: "hold-back", scan: syncScan });
-  const rows: ThroughputRow[] = [];
   for (const [label, parts, options] of cases) rows.push(await measureOnce(label, parts, chunks, options));
   return rows;
 }
