@@ -58,6 +58,7 @@ describe.skipIf(target.unreachableReason !== undefined && !target.required)(
       keyId: string,
       limits: Limits,
       tokens: { promptTokens: number; maxTokens: number },
+      backend: "redis" | "memory" = "redis",
     ) {
       const input = {
         redisUrl: target.url,
@@ -69,6 +70,7 @@ describe.skipIf(target.unreachableReason !== undefined && !target.required)(
         ...tokens,
         // both wait for each other at a barrier in Redis, then run at once
         processes: 2,
+        backend,
       };
       return Promise.all([runGateway(input), runGateway(input)]);
     }
@@ -95,6 +97,17 @@ describe.skipIf(target.unreachableReason !== undefined && !target.required)(
       expect(grantedTokens).toBeLessThanOrEqual(9_000);
       // 30 x 300 fill the window exactly; each grant is settled with its full reservation
       expect(first.granted + second.granted).toBe(30);
+    }, 60_000);
+
+    it("control: with per-process counters the same race grants the limit twice", async () => {
+      const [first, second] = await runBoth(
+        "memory-key",
+        { requestsPerMinute: 50 },
+        { promptTokens: 1, maxTokens: 1 },
+        "memory",
+      );
+      expect(first.granted).toBe(50);
+      expect(second.granted).toBe(50);
     }, 60_000);
   },
 );

@@ -19,6 +19,8 @@ const runnerInputSchema = z.strictObject({
   parallel: z.number().int().positive().max(100),
   promptTokens: z.number().int().nonnegative(),
   maxTokens: z.number().int().nonnegative(),
+  /** "memory" counts in the process (the control case: limits then do not hold globally) */
+  backend: z.enum(["redis", "memory"]),
   /** how many runners meet at the barrier before any starts */
   processes: z.number().int().positive().max(10),
 });
@@ -27,7 +29,10 @@ async function main(): Promise<void> {
   const input = runnerInputSchema.parse(JSON.parse(process.argv[2] ?? "null"));
   const redis = testRedisClient(input.redisUrl);
   await redis.connect();
-  const service = new LimitsService({ redis, keyPrefix: input.keyPrefix });
+  const service = new LimitsService({
+    keyPrefix: input.keyPrefix,
+    ...(input.backend === "redis" ? { redis } : {}),
+  });
   const principal = { keyId: input.keyId, limits: { key: input.limits } };
   // warm the connection before the common start, so both processes really overlap
   await service.check({ keyId: `${input.keyId}-warmup`, limits: {} }, { promptTokens: 0 });
