@@ -9,7 +9,10 @@ export const modelMetaSchema = z.object({
   trainedAt: z.string(),
   bits: z.number().int().min(10).max(24),
   bias: z.number(),
-  window: z.object({ size: z.number().int().positive(), stride: z.number().int().positive() }),
+  /** window scales, largest first: every window of every scale is scored and the worst one kept */
+  windows: z
+    .array(z.object({ size: z.number().int().positive(), stride: z.number().int().positive() }))
+    .min(1),
   /** Platt scaling of the raw logit: probability = sigmoid(slope * logit + intercept) */
   calibration: z.object({ slope: z.number(), intercept: z.number() }),
   /** calibrated-probability thresholds per sensitivity, chosen on dev data */

@@ -89,6 +89,34 @@ function originalView(text: string): TextView {
   return { kind: "original", text, toOriginal: (start, end) => [start, end] };
 }
 
+/** The verdicts of the original view and of the most suspicious view. */
+export interface Assessment {
+  readonly original: ViewVerdict;
+  readonly best: ViewVerdict;
+}
+
+/**
+ * Scores every view (the original first, the others while time remains) and keeps the worst.
+ * The score of a text is `best.score`; evaluation and the detector share this function.
+ */
+export function assessViews(
+  model: PromptInjectionModel,
+  views: readonly TextView[],
+  deadline = Number.POSITIVE_INFINITY,
+): Assessment {
+  const first = views[0];
+  if (!first) throw new Error("assessViews needs at least the original view");
+  const original = judgeView(model, first);
+  let best = original;
+  for (const view of views.slice(1)) {
+    if (performance.now() > deadline) break;
+    if (view.text === first.text || view.text.length === 0) continue;
+    const verdict = judgeView(model, view);
+    if (verdict.score > best.score) best = verdict;
+  }
+  return { original, best };
+}
+
 export function createPromptInjectionInstance(
   options: PromptInjectionOptions,
   model: () => PromptInjectionModel = sharedModel,
@@ -100,24 +128,16 @@ export function createPromptInjectionInstance(
       const sensitivity: Sensitivity = options.sensitivity ?? context.sensitivity;
       const threshold = loaded.meta.thresholds[sensitivity];
       const views = context.views.length > 0 ? context.views : [originalView(text)];
-      let best: ViewVerdict | undefined;
-      let originalScore = 0;
-      for (const [index, view] of views.entries()) {
-        // the original view is always scanned; the others only while time remains
-        if (index > 0 && performance.now() > context.deadline) break;
-        if (index > 0 && view.text === views[0]?.text) continue;
-        const verdict = judgeView(loaded, view);
-        if (index === 0) originalScore = verdict.score;
-        if (!best || verdict.score > best.score) best = verdict;
-      }
-      if (!best || best.score < threshold) return [];
-      // a hidden view only explains the finding when the plain text alone would not have raised it
-      const chosen = best.view.kind !== "original" && originalScore >= threshold ? undefined : best;
-      const verdict = chosen ?? judgeView(loaded, views[0] ?? originalView(text));
-      const findings = [findFor(verdict)];
-      function findFor(current: ViewVerdict): Finding {
-        return findingFor(current, current.technique, current.span, text, context);
-      }
+      const { original, best } = assessViews(loaded, views, context.deadline);
+      if (best.score < threshold) return [];
+      // a hidden view explains the finding only when the plain text alone would not have raised it
+      // (or when only the hidden view shows a structural technique)
+      const hiddenExplains = best.view.kind !== "original" && best.technique !== "classifier";
+      const verdict =
+        original.score >= threshold && !(hiddenExplains && original.technique === "classifier")
+          ? original
+          : best;
+      const findings = [findingFor(verdict, verdict.technique, verdict.span, text, context)];
       const seen = new Set<string>([verdict.technique]);
       for (const extra of verdict.extra) {
         if (findings.length > options.maxExtraFindings || seen.has(extra.rule)) continue;

@@ -26,8 +26,7 @@ export function signalFeatureName(hit: SignalHit): string {
 let positions = new Int32Array(4096);
 let prefix = new Float64Array(4097);
 
-function ensureCapacity(size: number): void {
-  if (size < positions.length) return;
+function grow(size: number): void {
   let next = positions.length;
   while (next <= size) next *= 2;
   const grownPositions = new Int32Array(next);
@@ -38,45 +37,72 @@ function ensureCapacity(size: number): void {
   prefix = grownPrefix;
 }
 
+/** Texts longer than this are scored in segments, so memory stays bounded. */
+const SEGMENT_CHARS = 64 * 1024;
+
 /**
- * Scores every window of `text` (size and stride from the model) and returns the worst one.
- * A window's logit is `bias + sum(weights of its features) / sqrt(feature count)`: the same
- * formula the trainer fits. Work is linear in the text length whatever the window overlap.
+ * Scores every window of `text` at every scale of the model and returns the worst one. A
+ * window's logit is `bias + sum(n-gram weights) / sqrt(n-gram count) + sum(signal weights)`: the
+ * formula the trainer fits. N-grams are averaged (so length does not inflate the score) while a
+ * structural signal adds its learned log-odds in full (so a long benign prefix cannot dilute it).
+ * Work is linear in the text length whatever the overlap of the windows.
  */
 export function scoreView(model: PromptInjectionModel, text: string): ViewScore {
+  const largest = model.meta.windows[0]?.size ?? 1024;
+  if (text.length <= SEGMENT_CHARS + largest) return scoreSegment(model, text);
+  let best: ViewScore | undefined;
+  const hits: SignalHit[] = [];
+  for (let offset = 0; offset < text.length; offset += SEGMENT_CHARS) {
+    const end = Math.min(text.length, offset + SEGMENT_CHARS + largest);
+    const segment = scoreSegment(model, text.slice(offset, end));
+    for (const hit of segment.hits) {
+      if (hit.start < SEGMENT_CHARS || end === text.length) {
+        hits.push({ ...hit, start: hit.start + offset, end: hit.end + offset });
+      }
+    }
+    if (!best || segment.logit > best.logit) {
+      best = { ...segment, windowStart: segment.windowStart + offset, windowEnd: segment.windowEnd + offset };
+    }
+    if (end === text.length) break;
+  }
+  return best ? { ...best, hits } : scoreSegment(model, "");
+}
+
+function scoreSegment(model: PromptInjectionModel, text: string): ViewScore {
   const { weights, mask, meta } = model;
   const hits = findSignals(text);
   let count = 0;
   let running = 0;
   prefix[0] = 0;
   emitFeatures(prepareText(text), mask, (index, position) => {
-    ensureCapacity(count + 1);
+    if (count + 1 >= positions.length) grow(count + 1);
     running += weights[index] ?? 0;
     positions[count] = position;
     count += 1;
     prefix[count] = running;
   });
   const hitWeights = hits.map((hit) => weights[namedFeatureIndex(signalFeatureName(hit), mask)] ?? 0);
-  const { size, stride } = meta.window;
   let best = { logit: Number.NEGATIVE_INFINITY, start: 0, end: text.length };
-  let low = 0;
-  let high = 0;
-  for (let start = 0; ; start += stride) {
-    const end = Math.min(text.length, start + size);
-    while (low < count && (positions[low] ?? 0) < start) low += 1;
-    if (high < low) high = low;
-    while (high < count && (positions[high] ?? 0) < end) high += 1;
-    let sum = (prefix[high] ?? 0) - (prefix[low] ?? 0);
-    let features = high - low;
-    hits.forEach((hit, index) => {
-      if (hit.start >= start && hit.start < end) {
-        sum += hitWeights[index] ?? 0;
-        features += 1;
+  for (const { size, stride } of meta.windows) {
+    let low = 0;
+    let high = 0;
+    for (let start = 0; ; start += stride) {
+      const end = Math.min(text.length, start + size);
+      while (low < count && (positions[low] ?? 0) < start) low += 1;
+      if (high < low) high = low;
+      while (high < count && (positions[high] ?? 0) < end) high += 1;
+      const features = high - low;
+      let logit =
+        meta.bias + (features > 0 ? ((prefix[high] ?? 0) - (prefix[low] ?? 0)) / Math.sqrt(features) : 0);
+      for (let index = 0; index < hits.length; index += 1) {
+        const hit = hits[index];
+        if (hit && hit.start >= start && hit.start < end) logit += hitWeights[index] ?? 0;
       }
-    });
-    const logit = meta.bias + (features > 0 ? sum / Math.sqrt(features) : 0);
-    if (logit > best.logit) best = { logit, start, end };
-    if (end >= text.length) break;
+      if (logit > best.logit) best = { logit, start, end };
+      if (end >= text.length) break;
+    }
+    // a text that fits in one window of this scale has nothing more to show at smaller scales
+    if (text.length <= size) break;
   }
   const { slope, intercept } = meta.calibration;
   return {
@@ -88,12 +114,17 @@ export function scoreView(model: PromptInjectionModel, text: string): ViewScore 
   };
 }
 
-/** Feature indices of a whole text (one training example), structural signals included. */
-export function exampleFeatures(text: string, mask: number): Int32Array {
+/** The features of one training example: hashed n-grams (averaged) and structural signals (added). */
+export interface ExampleFeatures {
+  readonly ngrams: Int32Array;
+  readonly signals: Int32Array;
+}
+
+export function exampleFeatures(text: string, mask: number): ExampleFeatures {
   const indices: number[] = [];
   emitFeatures(prepareText(text), mask, (index) => {
     indices.push(index);
   });
-  for (const hit of findSignals(text)) indices.push(namedFeatureIndex(signalFeatureName(hit), mask));
-  return Int32Array.from(indices);
+  const signals = findSignals(text).map((hit) => namedFeatureIndex(signalFeatureName(hit), mask));
+  return { ngrams: Int32Array.from(indices), signals: Int32Array.from(signals) };
 }

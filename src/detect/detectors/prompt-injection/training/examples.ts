@@ -20,37 +20,57 @@ export interface TrainingWindow {
   weight: number;
 }
 
+function slice(item: LabeledText, start: number, size: number, weight: number): TrainingWindow {
+  return { text: item.text.slice(start, start + size), label: item.label, group: item.group, weight };
+}
+
+/** A window of `size` around the span (with some jitter), or undefined when the span does not fit. */
+function aroundSpan(item: LabeledText, size: number, random: Random): number | undefined {
+  if (!item.span || item.span[1] - item.span[0] > size) return undefined;
+  const center = Math.floor((item.span[0] + item.span[1]) / 2);
+  const room = Math.max(0, size - (item.span[1] - item.span[0]));
+  const jitter = random.integer(-Math.floor(room / 2), Math.floor(room / 2));
+  return Math.max(0, Math.min(item.text.length - size, center - Math.floor(size / 2) + jitter));
+}
+
 /**
- * Cuts texts into windows the way the detector scans them. Short texts stay whole. A long
- * positive with a known span gives the window around the span; a long positive without one (a
- * jailbreak template) gives its first window and a few others; a long negative gives a few windows.
+ * Cuts texts into windows the way the detector scans them, at each scale. A text that fits a
+ * window stays whole. A long positive with a known span gives the window around the span; a long
+ * positive without one (a jailbreak template) gives its first window and a few others; a long
+ * negative gives a few windows. Small-scale windows are added the same way, so the model is
+ * calibrated on the short windows that it scans too.
  */
-export function toWindows(items: readonly LabeledText[], size: number, random: Random): TrainingWindow[] {
+export function toWindows(
+  items: readonly LabeledText[],
+  sizes: readonly number[],
+  random: Random,
+): TrainingWindow[] {
   const windows: TrainingWindow[] = [];
+  const [largest = 1024, ...smaller] = sizes;
   for (const item of items) {
     const weight = item.weight ?? 1;
     const { text } = item;
-    if (text.length <= size) {
-      windows.push({ text, label: item.label, group: item.group, weight });
-      continue;
+    if (text.length <= largest) windows.push({ text, label: item.label, group: item.group, weight });
+    else if (item.label === 1 && item.span) {
+      windows.push(slice(item, aroundSpan(item, largest, random) ?? item.span[0], largest, weight));
+    } else {
+      const starts = new Set<number>([0]);
+      const extra = Math.min(3, Math.floor(text.length / largest));
+      for (let index = 0; index < extra; index += 1) starts.add(random.integer(0, text.length - largest));
+      for (const start of starts) windows.push(slice(item, start, largest, weight / starts.size ** 0.5));
     }
-    if (item.label === 1 && item.span) {
-      const center = Math.floor((item.span[0] + item.span[1]) / 2);
-      const jitter = random.integer(-size / 4, size / 4);
-      const start = Math.max(0, Math.min(text.length - size, center - size / 2 + jitter));
-      windows.push({ text: text.slice(start, start + size), label: 1, group: item.group, weight });
-      continue;
-    }
-    const starts = new Set<number>([0]);
-    const extra = Math.min(3, Math.floor(text.length / size));
-    for (let index = 0; index < extra; index += 1) starts.add(random.integer(0, text.length - size));
-    for (const start of starts) {
-      windows.push({
-        text: text.slice(start, start + size),
-        label: item.label,
-        group: item.group,
-        weight: weight / starts.size ** 0.5,
-      });
+    for (const size of smaller) {
+      if (text.length <= size) continue;
+      if (item.label === 1 && item.span) {
+        const start = aroundSpan(item, size, random);
+        if (start !== undefined) windows.push(slice(item, start, size, weight));
+      } else {
+        // fragments of long jailbreak templates are weaker evidence than the whole
+        const share = item.label === 1 ? 0.5 : 1;
+        for (let index = 0; index < 2; index += 1) {
+          windows.push(slice(item, random.integer(0, text.length - size), size, (weight * share) / 2 ** 0.5));
+        }
+      }
     }
   }
   return windows;

@@ -1,6 +1,7 @@
 import { type BuiltModel, buildModel, rowToLabeled, syntheticToLabeled } from "./build-model.js";
 import type { PromptAttackRow } from "./data-sources.js";
 import { generateSynthetic } from "./synthetic/generate.js";
+import { defaultTrainerOptions, type FeatureCache } from "./trainer.js";
 
 /** Seeds of the synthetic data; the evaluation uses other seeds and the held-out templates. */
 export const SYNTHETIC_SEEDS = { train: 1, dev: 2 } as const;
@@ -10,6 +11,8 @@ export interface PlanOptions {
   readonly englishPerFamily?: number;
   readonly perLanguage?: number;
   readonly epochs?: number;
+  /** feature cache shared by several trainings in one process */
+  readonly cache?: FeatureCache;
   readonly description?: Record<string, string | number | string[]>;
 }
 
