@@ -10,10 +10,18 @@ export interface FoldResult {
 
 /** Longer words are identifiers or encoded data, not leetspeak. */
 export const MAX_LEET_WORD = 24;
-/** A word: letters and digits of any script, and the leetspeak symbols @ and $. */
-const WORD_PATTERN = /[\p{L}\p{N}@$]+/gu;
-/** Words with nothing to fold: ASCII letters only (most words). */
-const PLAIN_WORD_PATTERN = /^[A-Za-z]+$/;
+/**
+ * A word that holds a leetspeak character or a character outside ASCII: the only words with
+ * anything to fold. Words are runs of ASCII letters, digits, @, $ and any non-ASCII unit (no
+ * Unicode property classes: they cost a table search per character). The lookbehind starts
+ * matches at word starts only, so each word is scanned once: linear.
+ */
+const CANDIDATE_WORD_PATTERN =
+  /(?<![A-Za-z0-9@$\u0080-\uffff])[A-Za-z0-9@$\u0080-\uffff]*?(?:[013457@$]|[\u0080-\uffff])[A-Za-z0-9@$\u0080-\uffff]*/g;
+/** A character outside ASCII. */
+const NON_ASCII_PATTERN = /[\u0080-\uffff]/;
+/** Something to fold: a leetspeak character next to a letter, or a character outside ASCII. */
+const SOMETHING_TO_FOLD_PATTERN = /[A-Za-z][013457@$]|[013457@$][A-Za-z]|[\u0080-\uffff]/;
 /** Leetspeak characters. */
 const LEET_PATTERN = /[013457@$]/;
 /** Digits that are not leetspeak: a word with one ("sha256", "x86", "h264") is left alone. */
@@ -31,14 +39,15 @@ const LETTER_PATTERN = /\p{L}/u;
  */
 export function foldHomoglyphsAndLeet(input: MappedText): FoldResult {
   const text = input.text;
+  if (!SOMETHING_TO_FOLD_PATTERN.test(text)) return { mapped: input, homoglyphCount: 0, leetCount: 0 };
   const builder = new MappedTextBuilder(input);
   let homoglyphCount = 0;
   let leetCount = 0;
   let copyStart = 0;
-  for (const match of text.matchAll(WORD_PATTERN)) {
+  for (const match of text.matchAll(CANDIDATE_WORD_PATTERN)) {
     const word = match[0];
-    if (PLAIN_WORD_PATTERN.test(word)) continue;
-    const ascii = !/[^\x20-\x7e]/.test(word);
+    const ascii = !NON_ASCII_PATTERN.test(word);
+    if (ascii && !LETTER_PATTERN.test(word)) continue;
     const hasLeet = LEET_PATTERN.test(word);
     if (ascii && !hasLeet) continue;
     const foldLookAlikes = !ascii && foldsLookAlikes(word);

@@ -7,12 +7,13 @@ const MIN_SPACED_LETTERS = 2;
 
 /**
  * Single characters split by a separator (space, '.', '-', '_', '*'): "i g n o r e",
- * "i.g.n.o.r.e", "i-g-n-o-r-e". A run starts after a non-word character, each step is one
- * separator and one character not followed by a word character. Every step consumes two fixed
- * units and the classes are disjoint, so matching is linear.
+ * "i.g.n.o.r.e", "i-g-n-o-r-e". Characters are ASCII letters and digits, @, $, and Latin,
+ * Greek and Cyrillic letters (U+00C0-U+024F, U+0370-U+04FF: the look-alike scripts). A run
+ * starts after a non-word character; each step is one separator and one character not followed
+ * by a word character. Steps consume two fixed units and the classes are disjoint: linear.
  */
 export const SPACED_RUN_PATTERN =
-  /(?<![\p{L}\p{N}@$])[\p{L}\p{N}@$](?:[ ._*-][\p{L}\p{N}@$](?![\p{L}\p{N}@$])){2,}/gu;
+  /(?<![A-Za-z0-9@$\u00c0-\u024f\u0370-\u04ff])[A-Za-z0-9@$\u00c0-\u024f\u0370-\u04ff](?:[ ._*-][A-Za-z0-9@$\u00c0-\u024f\u0370-\u04ff](?![A-Za-z0-9@$\u00c0-\u024f\u0370-\u04ff])){2,}/g;
 const LETTER_PATTERN = /\p{L}/gu;
 
 export interface SpacedResult {
@@ -30,8 +31,6 @@ export function joinSpacedLetters(input: MappedText): SpacedResult {
     const run = match[0];
     if (run.length < MIN_SPACED_RUN * 2 - 1) continue;
     if ((run.match(LETTER_PATTERN)?.length ?? 0) < MIN_SPACED_LETTERS) continue;
-    // tokens sit at even offsets (BMP); a supplementary letter shifts the layout, so skip those runs
-    if (run.length % 2 === 0) continue;
     builder.copy(copyStart, match.index);
     for (let offset = 0; offset < run.length; offset += 2) {
       builder.copy(match.index + offset, match.index + offset + 1);
