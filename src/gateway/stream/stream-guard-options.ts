@@ -33,7 +33,10 @@ export const streamGuardSettingsSchema = z
     failMode: z.enum(["closed", "open"]).default("closed"),
     /** bound on one asynchronous scan, in milliseconds; 0 disables it */
     scanTimeoutMs: z.number().int().min(0).max(600_000).default(2_000),
-    /** buffer mode: upstream bytes held at most; past it the stream fails closed */
+    /**
+     * buffer mode: upstream bytes held at most; past it the stream fails closed. Audit mode: the
+     * most data waiting for background scans; past it chunks go unscanned, counted as skipped.
+     */
     maxBufferBytes: z
       .number()
       .int()

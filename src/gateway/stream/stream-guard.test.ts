@@ -283,6 +283,31 @@ describe("guardStream modes", () => {
     expect(result.findingsCategories).toEqual(["toxicity"]);
     expect(result.releasedCharacters).toBe("The sky is blue because of Rayleigh scattering.".length);
   });
+
+  it("audit mode bounds the backlog of slow scans and counts what it skipped", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowScan: StreamScanFunction = async () => {
+      await gate;
+      return allow;
+    };
+    const pieces = Array.from({ length: 40 }, (_, index) => `piece number ${index} `);
+    const stream = guardStream(chunksOf([chatStream(pieces)]), {
+      mode: "audit",
+      scan: slowScan,
+      windowSize: 8,
+      maxBufferBytes: 1500,
+    });
+    const output = await collect(stream.frames);
+    release();
+    const result = await stream.result;
+    expect(readClientView(output).text.get(0)).toBe(pieces.join(""));
+    expect(result.skippedWindows).toBeGreaterThan(0);
+    expect(result.scannedWindows).toBeGreaterThan(0);
+    expect(result.blocked).toBe(false);
+  });
 });
 
 describe("guardStream upstream failures and aborts", () => {

@@ -96,6 +96,8 @@ class GuardedStream implements StreamGuard {
   private releasedCharacters = 0;
   private deferred: string[] = [];
   private auditChain: Promise<unknown> = Promise.resolve();
+  /** characters of chunks waiting for their audit scan */
+  private auditBacklog = 0;
   private endReason: StreamEnd | null = null;
   private tooLarge = false;
   private upstreamDone = false;
@@ -297,7 +299,21 @@ class GuardedStream implements StreamGuard {
     const payload = decodePayload(data);
     if (payload.kind === "done") this.upstreamDone = true;
     if (payload.kind !== "chunk") return;
-    this.auditChain = this.auditChain.then(() => this.rewrite(payload.chunk)).catch(() => undefined);
+    // slow scans must not hold an unbounded backlog: past maxBufferBytes, chunks go unscanned
+    // and are counted as skipped windows
+    if (this.auditBacklog + data.length > this.settings.maxBufferBytes) {
+      this.ledger.skippedWindows += 1;
+      return;
+    }
+    this.auditBacklog += data.length;
+    this.auditChain = this.auditChain
+      .then(() => this.rewrite(payload.chunk))
+      .catch(() => {
+        this.ledger.skippedWindows += 1;
+      })
+      .finally(() => {
+        this.auditBacklog -= data.length;
+      });
   }
 
   private async rewrite(chunk: StreamChunk): Promise<string | typeof BLOCKED> {
