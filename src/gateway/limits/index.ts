@@ -1,6 +1,6 @@
 export type { Counter, CounterStore, TakeOutcome } from "./counter-store.js";
 export type { LimitPlan, LimitRejection, LimitsPrincipal, LimitsRequest } from "./limit-plan.js";
-export { planLimits } from "./limit-plan.js";
+export { planLimits, strictestPromptLimit } from "./limit-plan.js";
 export { LimitReservation, type TokenUsage } from "./limit-reservation.js";
 export {
   type LimitName,

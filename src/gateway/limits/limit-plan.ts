@@ -162,3 +162,15 @@ function scopesOf(principal: LimitsPrincipal): ScopeLimits[] {
   }
   return result;
 }
+
+/**
+ * The smallest `maxPromptTokens` of the scopes (key, app, team), or undefined: the number to give
+ * `countPromptTokens` so that it tokenises near whichever prompt limit binds.
+ */
+export function strictestPromptLimit(limits: ScopedLimits): number | undefined {
+  const values = limitScopes.flatMap((scope) => {
+    const value = limits[scope]?.maxPromptTokens;
+    return value === undefined ? [] : [value];
+  });
+  return values.length === 0 ? undefined : Math.min(...values);
+}
