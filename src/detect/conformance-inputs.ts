@@ -73,7 +73,7 @@ export function adversarialInputs(): { name: string; text: string }[] {
     { name: "digits and spaces", text: fill("1 ") },
     { name: "digits and dots", text: fill("1.") },
     { name: "hex alphabet", text: `${fill("deadbeef0", ADVERSARIAL_LENGTH - 1)}z` },
-    { name: "base64 alphabet", text: `${fill("QUFB+/", ADVERSARIAL_LENGTH - 1)}=!` },
+    { name: "base64 alphabet", text: `${fill("QUFB+/", ADVERSARIAL_LENGTH - 2)}=!` },
     { name: "padding", text: fill("=") },
     { name: "percent signs", text: fill("%2") },
     { name: "backslash-x escapes", text: fill("\\x4") },
