@@ -114,15 +114,21 @@ export interface Lexicon {
 }
 
 interface Token {
-  readonly keys: readonly string[];
+  /** lookup keys of the token with their hash states (cached per distinct token) */
+  readonly forms: readonly TokenForm[];
   readonly start: number;
   readonly end: number;
 }
 
-/** Finds lexicon terms (one to four words) in a text. Linear; folding is cached per distinct token. */
+interface TokenForm {
+  readonly key: string;
+  readonly hash: TermHashState;
+}
+
+/** Finds lexicon terms (one to four words) in a text. Linear; folding and hashing are cached per distinct token. */
 export function matchLexicon(text: string, lexicon: Lexicon, maxChars: number): LexiconMatch[] {
   const tokens: Token[] = [];
-  const cache = new Map<string, readonly string[]>();
+  const cache = new Map<string, readonly TokenForm[]>();
   LEXICON_TOKEN.lastIndex = 0;
   const bounded = text.length > maxChars ? text.slice(0, maxChars) : text;
   for (let match = LEXICON_TOKEN.exec(bounded); match !== null; match = LEXICON_TOKEN.exec(bounded)) {
@@ -130,28 +136,30 @@ export function matchLexicon(text: string, lexicon: Lexicon, maxChars: number): 
     const last = raw.charCodeAt(raw.length - 1);
     if (last === 42 || last === 46 || last === 95 || last === 45 || last === 39 || last === 0x2019)
       raw = raw.replace(/[*._'’-]+$/u, "");
-    let keys = cache.get(raw);
-    if (keys === undefined) {
+    let forms = cache.get(raw);
+    if (forms === undefined) {
       const folded = foldToken(raw);
-      keys = folded.length === 0 ? [] : lookupKeys(folded);
-      cache.set(raw, keys);
+      forms = folded.length === 0 ? [] : lookupKeys(folded).map((key) => ({ key, hash: startHash(key) }));
+      cache.set(raw, forms);
     }
-    if (keys.length > 0) tokens.push({ keys, start: match.index, end: match.index + raw.length });
+    if (forms.length > 0) tokens.push({ forms, start: match.index, end: match.index + raw.length });
   }
   const matches: LexiconMatch[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const first = tokens[index];
     if (first === undefined) continue;
     let best: LexiconMatch | undefined;
-    for (const key of first.keys) {
-      let state = startHash(key);
-      let entry = lexicon.terms.get(hashKey(state));
+    for (const form of first.forms) {
+      let state = form.hash;
+      let key = hashKey(state);
+      let entry = lexicon.terms.get(key);
       if (entry !== undefined) best = { ...entry, start: first.start, end: first.end };
-      for (let size = 2; size <= MAX_TERM_WORDS && lexicon.prefixes.has(hashKey(state)); size++) {
+      for (let size = 2; size <= MAX_TERM_WORDS && lexicon.prefixes.has(key); size++) {
         const next = tokens[index + size - 1];
         if (next === undefined) break;
-        state = extendHash(state, next.keys[0] ?? "");
-        entry = lexicon.terms.get(hashKey(state));
+        state = extendHash(state, next.forms[0]?.key ?? "");
+        key = hashKey(state);
+        entry = lexicon.terms.get(key);
         if (entry !== undefined) best = { ...entry, start: first.start, end: next.end };
       }
     }

@@ -1,11 +1,11 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
 
 /**
- * Signs that a segment hides words: letters mixed with digits or symbols inside a word ("sh1t",
- * "b!tch", "f*ck"), long runs of one letter ("fuuuck"), or letters spaced out ("f u c k").
+ * Signs that a segment hides words from the lexicon: digits or symbols between letters ("sh1t",
+ * "b!tch", "f*ck") or a leading "@"/"$" ("@ss", "$hit"). Runs ("fuuuck") are folded by the lexicon
+ * and spaced letters ("f u c k") by the normaliser's folded view, so they need no obscenity pass.
  */
-export const OBFUSCATED_WORD =
-  /\p{L}[0-9@$!*+|#]{1,3}\p{L}|[0-9@$!*+|]\p{L}{2}|(\p{L})\1{2,}|(?:\b\p{L}[ .*_-]){3,40}\p{L}\b/u;
+export const OBFUSCATED_WORD = /\p{L}[0-9@$!*+|#]{1,3}\p{L}|(?<![\p{L}\p{N}])[@$]\p{L}{2}/u;
 
 let matcher: RegExpMatcher | undefined;
 

@@ -49,20 +49,13 @@ function lexiconHits(
   maxChars: number,
 ): Hit[] {
   const hits: Hit[] = [];
-  const views: readonly TextView[] =
-    context.views.length > 0
-      ? context.views.filter((view) => view.kind !== "decoded" || view.text.length < 20_000)
-      : [];
-  const scanned =
-    views.length > 0
-      ? views
-      : [
-          {
-            kind: "original" as const,
-            text,
-            toOriginal: (start: number, end: number) => [start, end] as const,
-          },
-        ];
+  // the most normalised view (folded > nfkc > original) holds every word of the original, so it is
+  // the only one scanned, plus decoded views (hidden text)
+  const normalized =
+    [...context.views].reverse().find((view) => view.kind === "normalized") ?? context.views[0];
+  const original: TextView = { kind: "original", text, toOriginal: (start, end) => [start, end] };
+  const decoded = context.views.filter((view) => view.kind === "decoded" && view.text.length < 20_000);
+  const scanned: readonly TextView[] = [normalized ?? original, ...decoded];
   for (const view of scanned) {
     for (const match of matchLexicon(view.text, resources.lexicon, maxChars) as LexiconMatch[]) {
       const [start, end] = view.toOriginal(match.start, match.end);

