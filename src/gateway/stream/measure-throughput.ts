@@ -25,6 +25,9 @@ export interface ThroughputRow {
   readonly scannedWindows: number;
 }
 
+/** Runs per case; the fastest is reported. */
+const REPEATS = 3;
+
 /** Words cycled to build deltas of 1 to 9 characters, as tokens of English text are. */
 const WORDS = [
   "The",
@@ -136,13 +139,21 @@ export async function measureStreamGuardThroughput(chunks = 100_000): Promise<Th
     ["hold-back, sync scan, 160 B reads", perEvent, { mode: "hold-back", scan: syncScan }],
     ["hold-back, window 50, 160 B reads", perEvent, { mode: "hold-back", scan: syncScan, windowSize: 50 }],
     ["buffer, sync scan, 16 KiB reads", network, { mode: "buffer", scan: syncScan, maxBufferBytes: 1 << 30 }],
-    ["audit, sync scan, 16 KiB reads", network, { mode: "audit", scan: syncScan }],
+    ["audit, sync scan, 16 KiB reads", network, { mode: "audit", scan: syncScan, maxBufferBytes: 1 << 30 }],
   ];
   const rows: ThroughputRow[] = [
     baseline("baseline: SSE parser + decode only, 16 KiB reads", network, chunks),
   ];
   await measureOnce("warm-up", syntheticStream(5_000, 4096), 5_000, { mode: "hold-back", scan: syncScan });
-  for (const [label, parts, options] of cases) rows.push(await measureOnce(label, parts, chunks, options));
+  // the machine is shared: each case runs REPEATS times and the fastest run is kept
+  for (const [label, parts, options] of cases) {
+    let best: ThroughputRow | null = null;
+    for (let repeat = 0; repeat < REPEATS; repeat += 1) {
+      const row = await measureOnce(label, parts, chunks, options);
+      if (best === null || row.milliseconds < best.milliseconds) best = row;
+    }
+    if (best !== null) rows.push(best);
+  }
   return rows;
 }
 

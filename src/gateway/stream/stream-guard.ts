@@ -329,7 +329,7 @@ class GuardedStream implements StreamGuard {
       if (outChoice === BLOCKED) return BLOCKED;
       if (outChoice !== null) outChoices.push(outChoice);
     }
-    if (outChoices.length === 0) return "";
+    if (outChoices.length === 0 || this.settings.mode === "audit") return "";
     return dataFrame({ ...rest, choices: outChoices });
   }
 
