@@ -127,6 +127,7 @@ export class ChoiceState {
     }
     if (!meaningful) return null;
     if (!this.completionStyle) out.delta = outDelta;
+    else if (out.text === undefined) out.text = "";
     out.finish_reason = typeof finishReason === "string" ? finishReason : null;
     return out;
   }

@@ -72,6 +72,18 @@ describe("guardStream on recorded-style fixtures", () => {
     expect(llama.chunks.some((chunk) => "timings" in chunk)).toBe(true);
   });
 
+  it("keeps the completions shape: every choice carries text, none carries a delta", async () => {
+    const { output } = await guard([readFixture("vllm-completions.sse")], { windowSize: 4, holdTail: 0 });
+    const client = readClientView(output);
+    const choices = client.chunks.flatMap((chunk) => chunk.choices ?? []);
+    expect(choices.length).toBeGreaterThan(1);
+    for (const choice of choices) {
+      expect(typeof choice.text).toBe("string");
+      expect(choice.delta).toBeUndefined();
+    }
+    expect(client.finishReasons.get(0)).toBe("length");
+  });
+
   it("reports the upstream usage when it came, and counts locally when it did not", async () => {
     const withUsage = await guard([readFixture("vllm-chat.sse")]);
     expect(withUsage.result.usage).toEqual({
