@@ -106,6 +106,13 @@ async function measure(
   return measurement;
 }
 
+function maxLag(measurements: readonly Measurement[]): string {
+  const lags = measurements
+    .filter((item) => item.mode === "fixed-rate")
+    .map((item) => item.result.maxScheduleLagMs);
+  return lags.length === 0 ? "n/a" : Math.max(...lags).toFixed(1);
+}
+
 function describeMachine(): string {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   return `Node ${process.version}, ${availableParallelism()} cores (${cpu})`;
@@ -145,6 +152,10 @@ function renderSection(
     tables.latency,
     "",
     tables.added,
+    "",
+    `The load generator left its sends at most ${maxLag(measurements)} ms after their scheduled time`,
+    "(its own CPU share; latency is measured from the actual send). For a stream, x-rampart-overhead-ms",
+    "is sent with the headers, before the answer exists: it covers the request side only.",
     "",
     `### Maximum throughput (closed loop, ${CONCURRENCY} requests in flight)`,
     "",

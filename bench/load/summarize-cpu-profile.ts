@@ -92,10 +92,14 @@ function top(groups: Map<string, number>, total: number, count: number): SelfTim
     .map(([name, microseconds]) => ({ name, selfMs: microseconds / 1_000, share: microseconds / total }));
 }
 
-export function summarizeProfile(
-  profile: Profile,
-  count: number,
-): { functions: SelfTime[]; files: SelfTime[]; totalMs: number } {
+export interface ProfileSummary {
+  functions: SelfTime[];
+  files: SelfTime[];
+  inclusive: SelfTime[];
+  totalMs: number;
+}
+
+export function summarizeProfile(profile: Profile, count: number): ProfileSummary {
   const byNode = selfTimesByNode(profile);
   const functions = new Map<string, number>();
   const files = new Map<string, number>();
