@@ -2,6 +2,7 @@ import { type Category, type Direction, RampartError } from "../core/index.js";
 import type { Detector } from "./detector.js";
 import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
 import { piiDetector } from "./detectors/pii/index.js";
+import { promptInjectionDetector } from "./detectors/prompt-injection/index.js";
 import { secretDetector } from "./detectors/secret/index.js";
 
 /**
@@ -12,6 +13,7 @@ import { secretDetector } from "./detectors/secret/index.js";
 const BUILT_IN_DETECTORS: readonly Detector[] = [
   invisibleTextDetector,
   piiDetector,
+  promptInjectionDetector,
   secretDetector,
 ];
 

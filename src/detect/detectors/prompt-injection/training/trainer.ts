@@ -13,7 +13,7 @@ export interface TrainerOptions {
 
 export const defaultTrainerOptions: TrainerOptions = {
   bits: 19,
-  epochs: 5,
+  epochs: 4,
   learningRate: 0.2,
   l2: 1e-6,
   seed: 7,
@@ -54,8 +54,8 @@ export function trainLogistic(
   cache: FeatureCache = new FeatureCache(options.bits),
 ): TrainedWeights {
   const size = 2 ** options.bits;
-  const weights = new Float64Array(size);
-  const squared = new Float64Array(size);
+  const weights = new Float32Array(size);
+  const squared = new Float32Array(size);
   let bias = 0;
   let biasSquared = 0;
   const features = windows.map((window) => cache.features(window.text));
@@ -89,5 +89,5 @@ export function trainLogistic(
       for (const feature of example.signals) update(feature, 1);
     }
   }
-  return { weights: Float32Array.from(weights), bias };
+  return { weights, bias };
 }

@@ -1,0 +1,154 @@
+/**
+ * `npm run bench:detect`: latency of the input pipeline per request by input length, throughput
+ * per core, model memory, and the npm packages vard and llm_guardrail side by side on the same
+ * inputs. Writes the `detect-latency` section of docs/benchmarks.md (`--no-write` to only print).
+ *
+ * Two pipelines are measured: the engine's scanner (createScanner) with every registered input
+ * detector, the default input pipeline, and normalisation plus the prompt-injection detector alone.
+ */
+import { cpus, loadavg } from "node:os";
+import { promptInjectionDetector } from "../src/detect/detectors/prompt-injection/index.js";
+import { loadModel } from "../src/detect/detectors/prompt-injection/model-loader.js";
+import {
+  attackGoals,
+  overrideTemplates,
+} from "../src/detect/detectors/prompt-injection/training/synthetic/english-attacks.js";
+import {
+  documentSentences,
+  emailLines,
+} from "../src/detect/detectors/prompt-injection/training/synthetic/english-benign.js";
+import { expand, Random } from "../src/detect/detectors/prompt-injection/training/synthetic/random.js";
+import { createScanner } from "../src/detect/engine.js";
+import { builtInDetectors } from "../src/detect/registry.js";
+import { createScanContext } from "../src/detect/scan-context.js";
+import { competitors } from "./eval/competitors.js";
+import { markdownTable, updateBenchmarksSection } from "./lib/benchmarks-doc.js";
+
+const BUCKETS = [
+  { label: "<= 200", length: 200, count: 400 },
+  { label: "<= 1k", length: 1000, count: 300 },
+  { label: "<= 4k", length: 4000, count: 150 },
+  { label: "<= 16k", length: 16000, count: 60 },
+] as const;
+
+/** Benign prose and mail lines, with an injection in one text in five, cut to the bucket length. */
+function inputs(length: number, count: number, random: Random): string[] {
+  const texts: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    let text = "";
+    const target = random.integer(Math.floor(length * 0.6), length);
+    while (text.length < target)
+      text += `${random.pick(random.chance(0.7) ? documentSentences : emailLines)} `;
+    if (random.chance(0.2)) {
+      const attack = expand(random.pick(overrideTemplates), random, {
+        GOAL: (current) => current.pick(attackGoals),
+      });
+      const at = random.integer(0, Math.max(0, target - attack.length));
+      text = `${text.slice(0, at)}${attack} ${text.slice(at)}`;
+    }
+    texts.push(text.slice(0, length));
+  }
+  return texts;
+}
+
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
+}
+
+async function time(texts: readonly string[], run: (text: string) => unknown): Promise<number[]> {
+  for (const text of texts.slice(0, 20)) await run(text);
+  const timings: number[] = [];
+  for (const text of texts) {
+    const started = performance.now();
+    await run(text);
+    timings.push(performance.now() - started);
+  }
+  return timings.sort((left, right) => left - right);
+}
+
+function memoryNow(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external + usage.arrayBuffers;
+}
+
+async function main(): Promise<void> {
+  const random = new Random(5);
+  const before = memoryNow();
+  const model = loadModel();
+  const modelBytes = memoryNow() - before;
+  const instance = promptInjectionDetector.create(promptInjectionDetector.optionsSchema.parse({}));
+  const injectionOnly = (text: string) =>
+    instance.detect(text, createScanContext(text, { direction: "input", source: "user" }));
+  const inputDetectors = [...builtInDetectors.values()].filter((detector) =>
+    detector.appliesTo.includes("input"),
+  );
+  const scanner = createScanner({ detectors: inputDetectors.map((detector) => ({ detector })) });
+  const pipeline = (text: string) => scanner.scan(text, { direction: "input", source: "user" });
+  const rows: (string | number)[][] = [];
+  const comparison: (string | number)[][] = [];
+  for (const bucket of BUCKETS) {
+    const texts = inputs(bucket.length, bucket.count, random);
+    const timings = await time(texts, pipeline);
+    const mean = timings.reduce((sum, value) => sum + value, 0) / timings.length;
+    const characters = texts.reduce((sum, text) => sum + text.length, 0) / texts.length;
+    rows.push([
+      bucket.label,
+      texts.length,
+      percentile(timings, 0.5).toFixed(3),
+      percentile(timings, 0.99).toFixed(3),
+      (1000 / mean).toFixed(0),
+      ((characters / 1024) * (1000 / mean)).toFixed(0),
+    ]);
+    const injectionTimings = await time(texts, injectionOnly);
+    const cells: string[] = [
+      bucket.label,
+      `${percentile(timings, 0.5).toFixed(3)} / ${percentile(timings, 0.99).toFixed(3)}`,
+      `${percentile(injectionTimings, 0.5).toFixed(3)} / ${percentile(injectionTimings, 0.99).toFixed(3)}`,
+    ];
+    for (const competitor of competitors) {
+      const competitorTimings = await time(texts, (text) => competitor.judge(text));
+      cells.push(
+        `${percentile(competitorTimings, 0.5).toFixed(3)} / ${percentile(competitorTimings, 0.99).toFixed(3)}`,
+      );
+    }
+    comparison.push(cells);
+    process.stderr.write(`bucket ${bucket.label} done\n`);
+  }
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" / ");
+  const report = [
+    "## Detection latency (input pipeline)",
+    "",
+    `Command: \`npm run bench:detect\` (bench/detect-bench.ts). ${cpus()[0]?.model ?? "CPU"}, one thread; load average ` +
+      `during the run ${load} (the machine is shared, so figures are upper bounds). Pipeline: the engine's scanner ` +
+      `with every registered input detector (${inputDetectors.map((detector) => detector.id).join(", ")}), ` +
+      `normalisation included; prompt-injection model ${model.meta.version}. Inputs: benign prose and mail, one in ` +
+      "five with an injection, generated with seed 5.",
+    "",
+    markdownTable(
+      ["length (chars)", "requests", "p50 ms", "p99 ms", "requests/s per core", "KB/s per core"],
+      rows,
+    ),
+    "",
+    `Model memory: ${(modelBytes / 1024 / 1024).toFixed(1)} MB (heap + external + array buffers, delta on load); ` +
+      `weights ${(model.weights.byteLength / 1024 / 1024).toFixed(1)} MB, ${model.meta.knownJailbreak.sizes.length} template sketches.`,
+    "",
+    "Side by side, p50 / p99 ms per request on the same inputs (the prompt-injection column is normalisation " +
+      "plus that detector alone):",
+    "",
+    markdownTable(
+      [
+        "length (chars)",
+        "Rampart full input pipeline",
+        "Rampart prompt-injection",
+        ...competitors.map((competitor) => competitor.name),
+      ],
+      comparison,
+    ),
+  ].join("\n");
+  process.stdout.write(`${report}\n`);
+  if (!process.argv.includes("--no-write")) updateBenchmarksSection("detect-latency", report);
+}
+
+await main();
