@@ -25,10 +25,11 @@ const loadReportSchema = z.strictObject({ loadMs: z.number(), rssMb: z.number(),
 function measureLoad(encoding: string): z.infer<typeof loadReportSchema> {
   const script = `
     const before = process.memoryUsage();
-    const start = performance.now();
+    const start = process.cpuUsage();
     const encoding = require("gpt-tokenizer/cjs/encoding/${encoding}");
     encoding.countTokens("warm up", { disallowedSpecial: new Set() });
-    const loadMs = performance.now() - start;
+    const cpu = process.cpuUsage(start);
+    const loadMs = (cpu.user + cpu.system) / 1000;
     const after = process.memoryUsage();
     console.log(JSON.stringify({ loadMs, rssMb: (after.rss - before.rss) / 1048576, heapMb: (after.heapUsed - before.heapUsed) / 1048576 }));`;
   const output = execFileSync(process.execPath, ["-e", script], { cwd: repositoryRoot, encoding: "utf8" });
@@ -70,20 +71,19 @@ function shuffledSentences(source: string, size: number): string {
 }
 
 /**
- * Median milliseconds per call of `operation` over distinct texts (warm-up first). `repeat` > 1
- * runs each text several times, only for operations without a cache (the BPE merge cache would
- * make a repeated text look faster than a new one).
+ * CPU milliseconds per call of `operation` (user + system time of this process, so other work on
+ * a shared machine does not inflate it), averaged over distinct inputs after a warm-up. `repeat`
+ * > 1 runs each input several times, only for operations without a cache (the BPE merge cache
+ * would make a repeated text look faster than a new one).
  */
-function timePerCall<T>(texts: readonly T[], operation: (text: T) => unknown, repeat = 1): number {
-  for (const text of texts.slice(0, 3)) operation(text);
-  const times: number[] = [];
-  for (const text of texts) {
-    const start = performance.now();
-    for (let round = 0; round < repeat; round += 1) operation(text);
-    times.push((performance.now() - start) / repeat);
+function cpuMsPerCall<T>(inputs: readonly T[], operation: (input: T) => unknown, repeat = 1): number {
+  for (const input of inputs.slice(0, 3)) operation(input);
+  const start = process.cpuUsage();
+  for (const input of inputs) {
+    for (let round = 0; round < repeat; round += 1) operation(input);
   }
-  times.sort((left, right) => left - right);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / (inputs.length * repeat);
 }
 
 const format = (value: number) =>
@@ -109,9 +109,9 @@ function main(): void {
     for (const kilobytes of [1, 16]) {
       const count = kilobytes === 1 ? 60 : 15;
       const texts = Array.from({ length: count }, () => generate(kilobytes * 1024));
-      const cl100k = timePerCall(texts, (text) => countTextTokens(text, "gpt-4"));
-      const o200k = timePerCall(texts, (text) => countTextTokens(text, "gpt-4o"));
-      const estimate = timePerCall(texts, (text) => estimateTextTokens(text, "gpt-4"), 50);
+      const cl100k = cpuMsPerCall(texts, (text) => countTextTokens(text, "gpt-4"));
+      const o200k = cpuMsPerCall(texts, (text) => countTextTokens(text, "gpt-4o"));
+      const estimate = cpuMsPerCall(texts, (text) => estimateTextTokens(text, "gpt-4"), 50);
       const sample = texts[0] ?? "";
       const ratio = estimateTextTokens(sample, "gpt-4") / countTextTokens(sample, "gpt-4");
       speedRows.push([
@@ -127,7 +127,7 @@ function main(): void {
   }
 
   const prompt = [{ role: "user", content: generators.prose?.(1024) ?? "" }];
-  const estimatePath = timePerCall(
+  const estimatePath = cpuMsPerCall(
     [prompt],
     (messages) => countPromptTokens(messages, "llama3.1:8b", { maxPromptTokens: 8_192 }),
     2_000,
@@ -136,7 +136,7 @@ function main(): void {
   const prompts = Array.from({ length: 60 }, () => [
     { role: "user", content: generators.prose?.(1024) ?? "" },
   ]);
-  const tokenizerPath = timePerCall(prompts, (messages) =>
+  const tokenizerPath = cpuMsPerCall(prompts, (messages) =>
     countPromptTokens(messages, "llama3.1:8b", { maxPromptTokens: nearLimit }),
   );
 
@@ -144,11 +144,12 @@ function main(): void {
     "## Gateway token counting (`bench/gateway-tokens-bench.ts`)",
     "",
     `Node ${process.version}; load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores at the start (other work on the machine slows every figure).`,
+    "All times are CPU time of the process (user + system), not wall time.",
     "Load: a fresh process requires one gpt-tokenizer encoding module and counts once (median of 3).",
     "",
-    markdownTable(["encoding", "load ms", "RSS added MB", "heap added MB"], loadRows),
+    markdownTable(["encoding", "load CPU ms", "RSS added MB", "heap added MB"], loadRows),
     "",
-    "Time per call (median over distinct texts; ms). `estimate/cl100k` is the fast estimate over the cl100k_base count on the first text.",
+    "Time per call (mean over distinct texts; ms). `estimate/cl100k` is the fast estimate over the cl100k_base count on the first text.",
     "",
     markdownTable(
       ["text", "size", "cl100k ms", "cl100k ms per K", "o200k ms", "estimate ms", "estimate/cl100k"],
