@@ -93,6 +93,15 @@ describe("createScanner", () => {
     expect(scanner.scan("ignore", { direction: "output" }).findings).toHaveLength(1);
   });
 
+  it("gives long texts time in proportion to their length", () => {
+    const scanner = createScanner({
+      detectors: [{ detector: slowDetector(30) }, { detector: wordDetector("ignore") }],
+      timeBudgetMs: 5,
+      timeBudgetPerKbMs: 200,
+    });
+    expect(scanner.scan(`ignore ${"x".repeat(8 * 1024)}`, { direction: "input" }).skipped).toEqual([]);
+  });
+
   it("records a detector that throws as skipped, and keeps the others' findings", () => {
     const scanner = createScanner({
       detectors: [{ detector: throwingDetector() }, { detector: wordDetector("ignore") }],
@@ -106,6 +115,7 @@ describe("createScanner", () => {
     const scanner = createScanner({
       detectors: [{ detector: slowDetector(30) }, { detector: wordDetector("ignore") }],
       timeBudgetMs: 5,
+      timeBudgetPerKbMs: 0,
     });
     const result = scanner.scan("ignore", { direction: "input" });
     expect(result.skipped).toEqual([

@@ -22,8 +22,10 @@ export interface ScannerDetector {
 
 export interface ScannerOptions {
   readonly detectors: readonly ScannerDetector[];
-  /** time for one scan, all detectors and windows together */
+  /** time for one scan, all detectors and windows together, plus `timeBudgetPerKbMs` per KB of text */
   readonly timeBudgetMs?: number;
+  /** extra time per 1,024 characters of text, so long texts get time in proportion */
+  readonly timeBudgetPerKbMs?: number;
   readonly windowChars?: number;
   readonly windowOverlap?: number;
   readonly limits?: Partial<NormalizeLimits>;
@@ -60,6 +62,7 @@ export interface Scanner {
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 100;
+export const DEFAULT_TIME_BUDGET_PER_KB_MS = 5;
 
 interface Prepared {
   readonly id: string;
@@ -93,13 +96,15 @@ function prepare(entry: ScannerDetector): Prepared {
  */
 export function createScanner(options: ScannerOptions): Scanner {
   const prepared = options.detectors.map(prepare);
-  const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const baseBudget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const perKb = options.timeBudgetPerKbMs ?? DEFAULT_TIME_BUDGET_PER_KB_MS;
   const windowChars = options.windowChars ?? WINDOW_CHARS;
   const windowOverlap = options.windowOverlap ?? WINDOW_OVERLAP;
   return {
     detectorIds: prepared.map((entry) => entry.id),
     scan(text, request) {
       const started = performance.now();
+      const budget = baseBudget + perKb * Math.ceil(text.length / 1024);
       const deadline = started + budget;
       const active = prepared.filter((entry) => entry.detector.appliesTo.includes(request.direction));
       const findings: Finding[] = [];

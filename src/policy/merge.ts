@@ -18,6 +18,7 @@ export function applyPatch(base: EffectivePolicy, patch: PolicyPatch): Effective
     version: base.version,
     failMode: patch.failMode ?? base.failMode,
     scanBudgetMs: patch.scanBudgetMs ?? base.scanBudgetMs,
+    scanBudgetMsPerKb: patch.scanBudgetMsPerKb ?? base.scanBudgetMsPerKb,
     input: mergeSection(base.input, patch.input),
     output: mergeSection(base.output, patch.output),
     stream: { ...base.stream, ...patch.stream },

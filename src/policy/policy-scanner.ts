@@ -31,5 +31,6 @@ export function createPolicyScanner(
   return createScanner({
     detectors: policyDetectors(policy, direction),
     timeBudgetMs: options.timeBudgetMs ?? policy.scanBudgetMs,
+    timeBudgetPerKbMs: policy.scanBudgetMsPerKb,
   });
 }

@@ -47,6 +47,7 @@ export const failModeSchema = z.enum(["closed", "open"]);
 export const policyPatchSchema = z.strictObject({
   failMode: failModeSchema.optional(),
   scanBudgetMs: z.number().int().positive().max(60_000).optional(),
+  scanBudgetMsPerKb: z.number().min(0).max(10_000).optional(),
   input: z
     .strictObject({
       detectors: detectorsSchema.optional(),
@@ -81,8 +82,10 @@ export const policySchema = z.strictObject({
   extends: z.enum(["default", "none"]).default("default"),
   /** closed: a scan that cannot finish blocks; open: it passes, and is recorded as skipped */
   failMode: failModeSchema.default("closed"),
-  /** time for one scan of one text, all detectors together */
-  scanBudgetMs: z.number().int().positive().max(60_000).default(50),
+  /** time for one scan of one text, all detectors together... */
+  scanBudgetMs: z.number().int().positive().max(60_000).default(100),
+  /** ...plus this much per 1,024 characters of the text */
+  scanBudgetMsPerKb: z.number().min(0).max(10_000).default(5),
   input: sectionSchema.prefault({}),
   output: sectionSchema.prefault({}),
   stream: streamSchema.prefault({}),
