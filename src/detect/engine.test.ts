@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Finding } from "../core/index.js";
@@ -166,6 +167,24 @@ describe("createScanner", () => {
       ["bidi-override", huge.length - 4],
     ]);
   }, 60_000);
+});
+
+describe("createScanner: windows (property test)", () => {
+  it("finds a word planted anywhere in a long text at its original offset", () => {
+    const scanner = createScanner({
+      detectors: [{ detector: wordDetector("needle") }],
+      windowChars: 500,
+      windowOverlap: 50,
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 3000 }), (before, after) => {
+        const text = `${"ab ".repeat(before).slice(0, before)}needle${"😀".repeat(after)}`;
+        const starts = scanner.scan(text, { direction: "input" }).findings.map((finding) => finding.start);
+        expect(starts).toEqual([before]);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe("textWindows", () => {

@@ -36,7 +36,12 @@ export interface NormalizeResult {
  * bounded by `limits`. Every view maps spans back to original UTF-16 offsets (`toOriginal`).
  */
 export function normalize(text: string, limits: Partial<NormalizeLimits> = {}): NormalizeResult {
-  const merged: NormalizeLimits = { ...DEFAULT_NORMALIZE_LIMITS, ...limits };
+  const merged: NormalizeLimits = {
+    maxDepth: limits.maxDepth ?? DEFAULT_NORMALIZE_LIMITS.maxDepth,
+    maxSegments: limits.maxSegments ?? DEFAULT_NORMALIZE_LIMITS.maxSegments,
+    maxDecodedChars: limits.maxDecodedChars ?? DEFAULT_NORMALIZE_LIMITS.maxDecodedChars,
+    maxSegmentChars: limits.maxSegmentChars ?? DEFAULT_NORMALIZE_LIMITS.maxSegmentChars,
+  };
   const original = identityMapped(text);
   const originalView = mappedView("original", "original", original);
   const views: TextView[] = [originalView];
