@@ -63,11 +63,46 @@ export const upstreamConfigSchema = z.strictObject({
   maxConnections: z.number().int().positive().default(64),
 });
 
+const sinkName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i, "must be a name of letters, digits, '.', '_' or '-'");
+/** `rampart`: the audit event as exported; `ocsf`: OCSF Detection Finding (2004) or API Activity (6003) */
+const sinkFormat = z.enum(["rampart", "ocsf"]).default("rampart");
+
+/** Where audit events go besides the store (docs/audit.md, "Sinks"); each delivers at least once. */
+export const auditSinkConfigSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("file"), name: sinkName, format: sinkFormat, path: z.string().min(1) }),
+  z.strictObject({
+    type: z.literal("syslog"),
+    name: sinkName,
+    format: sinkFormat,
+    host: z.string().min(1),
+    port: portSchema.default(514),
+    protocol: z.enum(["udp", "tcp"]).default("udp"),
+    /** RFC 5424 facility number; 16 is local0 */
+    facility: z.number().int().min(0).max(23).default(16),
+  }),
+  z.strictObject({
+    type: z.literal("webhook"),
+    name: sinkName,
+    format: sinkFormat,
+    url: httpUrl,
+    headers: z.record(z.string(), z.string()).default({}),
+    timeoutMs: z.number().int().positive().default(10_000),
+  }),
+]);
+
 export const auditConfigSchema = z.strictObject({
   /** how prompt and response text is kept with events */
   content: z.enum(["none", "redacted", "encrypted"]).default("redacted"),
   durability: z.enum(["sync", "batched"]).default("batched"),
   retentionDays: z.number().int().positive().default(180),
+  sinks: z
+    .array(auditSinkConfigSchema)
+    .default([])
+    .refine((sinks) => new Set(sinks.map((sink) => sink.name)).size === sinks.length, {
+      message: "sink names must be unique",
+    }),
 });
 
 const countSchema = z.number().int().positive();
@@ -108,3 +143,5 @@ export type RampartConfig = z.infer<typeof rampartConfigSchema>;
 export type UpstreamConfig = z.infer<typeof upstreamConfigSchema>;
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
+export type AuditConfig = z.infer<typeof auditConfigSchema>;
+export type AuditSinkConfig = z.infer<typeof auditSinkConfigSchema>;

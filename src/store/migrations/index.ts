@@ -1,6 +1,7 @@
 import type { Migration } from "kysely/migration";
 import * as apiKeys from "./0001-api-keys.js";
 import * as settings from "./0002-settings.js";
+import * as auditTrail from "./0100-audit-trail.js";
 
 /**
  * Every migration, in order. Listed by hand (no folder scan) so that they run the same from
@@ -10,4 +11,5 @@ import * as settings from "./0002-settings.js";
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-api-keys": apiKeys,
   "0002-settings": settings,
+  "0100-audit-trail": auditTrail,
 };

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { checkpointSchema } from "./checkpoint.js";
+
+/** The version of the export file format (JSON lines; docs/audit.md). */
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** Line 1: what the file is. Informational; the signatures are what an auditor trusts. */
+export const exportHeaderSchema = z.strictObject({
+  kind: z.literal("rampart-audit-export"),
+  version: z.literal(EXPORT_FORMAT_VERSION),
+  exportedAt: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  keyId: z.string(),
+});
+export type ExportHeader = z.infer<typeof exportHeaderSchema>;
+
+/** An event line: the stored hash and the envelope (hashed again as canonical JSON). */
+export const exportEventLineSchema = z.strictObject({
+  kind: z.literal("event"),
+  hash: z.string(),
+  envelope: z.record(z.string(), z.unknown()),
+});
+
+export const exportCheckpointLineSchema = checkpointSchema.extend({ kind: z.literal("checkpoint") });
+
+export const exportLineSchema = z.discriminatedUnion("kind", [
+  exportEventLineSchema,
+  exportCheckpointLineSchema,
+]);
+export type ExportLine = z.infer<typeof exportLineSchema>;
