@@ -144,6 +144,8 @@ describe("guardStream properties", () => {
           expect(source.startsWith(released)).toBe(true);
           expect(coveredPrefix(ranges.get(key) ?? [])).toBeGreaterThanOrEqual(released.length);
         });
+        const releasedTotal = sources.reduce((sum, _, choice) => sum + releasedOf(choice).length, 0);
+        expect(result.releasedCharacters).toBe(releasedTotal);
         if (scenario.toolCall) {
           expect(client.toolHeaders[0]).toEqual({ choice: 0, index: 0, id: "call_0", name: "lookup" });
         }

@@ -92,6 +92,9 @@ class GuardedStream implements StreamGuard {
   private template: Record<string, unknown> = {};
   private upstreamUsage: UpstreamUsage | null = null;
   private localTokens = 0;
+  /** released characters in the frame being built; dropped with the frame on a block */
+  private frameCharacters = 0;
+  /** released characters in built frames not yet handed to the consumer (buffer mode: until the end) */
   private unsentCharacters = 0;
   private releasedCharacters = 0;
   private deferred: string[] = [];
@@ -131,7 +134,8 @@ class GuardedStream implements StreamGuard {
 
   private readonly onRelease = (step: HoldBackStep): void => {
     this.localTokens += this.countTokens(step.raw);
-    this.unsentCharacters += step.text.length;
+    if (this.settings.mode === "audit") this.releasedCharacters += step.text.length;
+    else this.frameCharacters += step.text.length;
   };
 
   private choice(index: number): ChoiceState {
@@ -225,7 +229,15 @@ class GuardedStream implements StreamGuard {
       if (outChoice === BLOCKED) return this.blockFrame();
       if (outChoice !== null) outChoices.push(outChoice);
     }
-    return outChoices.length === 0 ? "" : dataFrame({ ...this.template, choices: outChoices });
+    if (outChoices.length === 0) return "";
+    this.commitFrame();
+    return dataFrame({ ...this.template, choices: outChoices });
+  }
+
+  /** The frame being built will be sent: its released characters count as unsent until then. */
+  private commitFrame(): void {
+    this.unsentCharacters += this.frameCharacters;
+    this.frameCharacters = 0;
   }
 
   /** Counts released characters as they leave; in buffer mode the whole output leaves at the end. */
@@ -240,7 +252,9 @@ class GuardedStream implements StreamGuard {
   private stop(code: StreamErrorCode, message: string, reason: StreamEnd = "blocked"): string {
     this.endReason = reason;
     this.deferred = [];
-    this.unsentCharacters = 0;
+    this.frameCharacters = 0;
+    // buffer mode drops every built frame; otherwise built frames precede the error event
+    if (this.settings.mode === "buffer") this.unsentCharacters = 0;
     this.reader.close();
     return errorEventFrame(code, message);
   }
@@ -330,6 +344,7 @@ class GuardedStream implements StreamGuard {
       if (outChoice !== null) outChoices.push(outChoice);
     }
     if (outChoices.length === 0 || this.settings.mode === "audit") return "";
+    this.commitFrame();
     return dataFrame({ ...rest, choices: outChoices });
   }
 
@@ -344,7 +359,10 @@ class GuardedStream implements StreamGuard {
     }
     let output = this.deferred.join("");
     this.deferred = [];
-    if (outChoices.length > 0) output += dataFrame({ ...this.template, choices: outChoices });
+    if (outChoices.length > 0) {
+      this.commitFrame();
+      output += dataFrame({ ...this.template, choices: outChoices });
+    }
     if (this.settings.forwardUsage && this.upstreamUsage !== null) {
       output += dataFrame({ ...this.template, choices: [], usage: this.upstreamUsage });
     }
@@ -358,8 +376,6 @@ class GuardedStream implements StreamGuard {
       if (this.settings.mode === "audit") {
         await this.auditChain;
         for (const state of this.choices.values()) await state.flushToChoice().catch(() => null);
-        this.releasedCharacters += this.unsentCharacters;
-        this.unsentCharacters = 0;
       }
       for (const state of this.choices.values()) {
         for (const buffer of state.buffers()) this.localTokens += this.countTokens(buffer.pendingText);
