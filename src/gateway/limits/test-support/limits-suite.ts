@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { expect, it } from "vitest";
 import type { LimitRejection, LimitsPrincipal } from "../limit-plan.js";
 import type { LimitReservation } from "../limit-reservation.js";
@@ -108,6 +109,34 @@ export function limitsServiceSuite(newService: () => LimitsService): void {
     expect(grantedTokens).toBeLessThanOrEqual(10_000);
     // 33 x 300 = 9,900; a 34th would overshoot. Fewer would mean rejections that were not needed.
     expect(decisions.filter((decision) => decision.allowed)).toHaveLength(33);
+  });
+
+  it("property: concurrent reservations never exceed the limit and refuse only what did not fit", async () => {
+    const service = newService();
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 100, max: 5_000 }),
+        fc.array(fc.integer({ min: 0, max: 800 }), { minLength: 1, maxLength: 40 }),
+        async (limit, sizes) => {
+          run += 1;
+          const principal = keyPrincipal(`property-${run}`, { tokensPerMinute: limit });
+          const decisions = await Promise.all(
+            sizes.map((size) => service.check(principal, { promptTokens: size, maxTokens: 0 })),
+          );
+          const grantedTotal = decisions.reduce(
+            (sum, decision) => sum + (decision.allowed ? decision.reservedTokens : 0),
+            0,
+          );
+          expect(grantedTotal).toBeLessThanOrEqual(limit);
+          // grants only add up, so a refused request must not fit even in what is left at the end
+          decisions.forEach((decision, index) => {
+            if (!decision.allowed) expect(sizes[index]).toBeGreaterThan(limit - grantedTotal);
+          });
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it("concurrent reservations of mixed sizes over two scopes stay within both limits", async () => {
