@@ -24,8 +24,54 @@ export const LEET_MAP: Readonly<Record<string, string>> = {
   "€": "e",
   "|": "l",
 };
-/** A token for lexicon lookup: letters and digits with the obfuscation symbols above and inner * . - _ ' */
+/**
+ * A token for lexicon lookup: letters and digits with the obfuscation symbols above and inner
+ * * . - _ ' (the reference definition; `lexiconTokens` implements it with a character table).
+ */
 export const LEXICON_TOKEN = /[\p{L}\p{N}@$!+€|][\p{L}\p{N}@$!+€|*._'’-]{0,40}/gu;
+export const MAX_TOKEN_CHARS = 41;
+
+/** Character classes for the token scanner: 1 starts or continues a token, 2 only continues it. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 48; code <= 57; code++) ASCII_CLASS[code] = 1;
+for (let code = 65; code <= 90; code++) ASCII_CLASS[code] = 1;
+for (let code = 97; code <= 122; code++) ASCII_CLASS[code] = 1;
+for (const symbol of "@$!+|") ASCII_CLASS[symbol.charCodeAt(0)] = 1;
+for (const symbol of "*._'-") ASCII_CLASS[symbol.charCodeAt(0)] = 2;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+
+function characterClass(code: number, character: string): number {
+  if (code < 128) return ASCII_CLASS[code] ?? 0;
+  if (code === 0x2019) return 2;
+  if (code === 0x20ac) return 1;
+  return LETTER_OR_DIGIT.test(character) ? 1 : 0;
+}
+
+/**
+ * Tokens of a text as LEXICON_TOKEN defines them, found with a character table instead of a
+ * Unicode regular expression (the lexicon scan is the detector's hottest loop). Trailing
+ * continuation characters are dropped. Calls `visit(raw, start)` for each token.
+ */
+export function lexiconTokens(text: string, visit: (raw: string, start: number) => void): void {
+  let start = -1;
+  let lastCore = -1;
+  const flush = () => {
+    if (start >= 0 && lastCore >= start) visit(text.slice(start, lastCore + 1), start);
+    start = -1;
+  };
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const kind = characterClass(code, code < 128 ? "" : (text[index] ?? ""));
+    if (kind === 0 || (start < 0 && kind === 2)) {
+      flush();
+      continue;
+    }
+    if (start < 0) start = index;
+    if (kind === 1) lastCore = index;
+    if (index - start + 1 >= MAX_TOKEN_CHARS) flush();
+  }
+  flush();
+}
 /** Runs of three or more identical characters. */
 export const CHARACTER_RUN = /(.)\1{2,}/gu;
 /** Terms common in ordinary English that are abusive only in some contexts ("cock", "hoe"). */
@@ -129,21 +175,16 @@ interface TokenForm {
 export function matchLexicon(text: string, lexicon: Lexicon, maxChars: number): LexiconMatch[] {
   const tokens: Token[] = [];
   const cache = new Map<string, readonly TokenForm[]>();
-  LEXICON_TOKEN.lastIndex = 0;
   const bounded = text.length > maxChars ? text.slice(0, maxChars) : text;
-  for (let match = LEXICON_TOKEN.exec(bounded); match !== null; match = LEXICON_TOKEN.exec(bounded)) {
-    let raw = match[0];
-    const last = raw.charCodeAt(raw.length - 1);
-    if (last === 42 || last === 46 || last === 95 || last === 45 || last === 39 || last === 0x2019)
-      raw = raw.replace(/[*._'’-]+$/u, "");
+  lexiconTokens(bounded, (raw, start) => {
     let forms = cache.get(raw);
     if (forms === undefined) {
       const folded = foldToken(raw);
       forms = folded.length === 0 ? [] : lookupKeys(folded).map((key) => ({ key, hash: startHash(key) }));
       cache.set(raw, forms);
     }
-    if (forms.length > 0) tokens.push({ forms, start: match.index, end: match.index + raw.length });
-  }
+    if (forms.length > 0) tokens.push({ forms, start, end: start + raw.length });
+  });
   const matches: LexiconMatch[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const first = tokens[index];

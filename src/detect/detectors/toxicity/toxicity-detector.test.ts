@@ -6,6 +6,7 @@ import {
   foldToken,
   LEET_MAP,
   LEXICON_TOKEN,
+  lexiconTokens,
   lookupKeys,
   termKey,
 } from "./lexicon.js";
@@ -83,7 +84,11 @@ describe("toxicity patterns", () => {
     expect(foldToken("f*ck")).toBe("fck");
     expect(foldToken("1984")).toBe("1984");
   });
-  it("LEXICON_TOKEN keeps symbols inside words", () => {
+  it("LEXICON_TOKEN and lexiconTokens keep symbols inside words", () => {
+    const text = "b!tch, f*ck... ‘héllo’ x_y- sh1t*";
+    const scanned: string[] = [];
+    lexiconTokens(text, (raw) => scanned.push(raw));
+    expect(scanned).toEqual(["b!tch", "f*ck", "héllo", "x_y", "sh1t"]);
     expect("b!tch, f*ck".match(LEXICON_TOKEN)).toEqual(["b!tch", "f*ck"]);
   });
   it("CHARACTER_RUN and lookupKeys collapse runs to one and two", () => {
