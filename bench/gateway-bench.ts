@@ -29,7 +29,7 @@ import {
   startEnvironment,
 } from "./load/rampart-setup.js";
 import { buildTables, type Measurement, type TargetPath } from "./load/report.js";
-import { checkSampleAnswers, type SampleAnswer } from "./load/sample-check.js";
+import { checkSampleAnswers, type SampleCheck } from "./load/sample-check.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values: flags } = parseArgs({
@@ -121,7 +121,7 @@ function describeMachine(): string {
 function renderSection(
   measurements: readonly Measurement[],
   policy: ActivePolicy,
-  samples: readonly SampleAnswer[],
+  samples: SampleCheck,
   loadBefore: number,
   loadAfter: number,
 ): string {
@@ -142,7 +142,8 @@ function renderSection(
     "added figures are differences within a round.",
     "",
     `Detectors of the default policy: input ${list(policy.input)}; output ${list(policy.output)} (${policy.summary}).`,
-    `Sample answers through Rampart: ${samples.map((sample) => `${sample.stream ? "stream" : "JSON"} ${sample.status}, verdict ${sample.verdict}, overhead ${sample.overheadMs} ms`).join("; ")}.`,
+    `Sample answers through Rampart: ${samples.answers.map((sample) => `${sample.stream ? "stream" : "JSON"} ${sample.status}, verdict ${sample.verdict}, overhead ${sample.overheadMs} ms`).join("; ")}.`,
+    `Warm-up before measuring (20 JSON and 20 stream requests alternating, one at a time, statuses in order): ${samples.warmup}.`,
     "",
     `### Latency at a fixed ${FIXED_RATE_PER_SECOND} requests/s (open loop)`,
     "",

@@ -2,7 +2,8 @@ import { chatRequestBody } from "./prompts.js";
 import { BENCH_MODEL, type BenchEnvironment } from "./rampart-setup.js";
 
 /**
- * Before measuring: one JSON and one streamed answer through Rampart must be 200 with
+ * Before measuring: a few warm-up requests (the first scans after start compile code and may pass
+ * the policy's scan budget), then one JSON and one streamed answer through Rampart must be 200 with
  * x-rampart-verdict, so the benchmark measures the allow path and not an error path.
  */
 
@@ -14,16 +15,45 @@ export interface SampleAnswer {
   bytes: number;
 }
 
-export async function checkSampleAnswers(environment: BenchEnvironment): Promise<SampleAnswer[]> {
+export interface SampleCheck {
+  answers: SampleAnswer[];
+  /** statuses of the warm-up requests, in order, run together: "200 x18, 503 x2" */
+  warmup: string;
+}
+
+/** Warm-up requests per answer kind, sent one after another. */
+const WARMUP_REQUESTS = 20;
+
+async function send(environment: BenchEnvironment, index: number, stream: boolean) {
+  const response = await fetch(`${environment.gatewayOrigin}/v1/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${environment.gatewayKey}` },
+    body: chatRequestBody(index, BENCH_MODEL, stream),
+    signal: AbortSignal.timeout(15_000),
+  });
+  return { response, text: await response.text() };
+}
+
+function runLengths(statuses: readonly number[]): string {
+  const runs: string[] = [];
+  for (let index = 0; index < statuses.length; ) {
+    let end = index;
+    while (end < statuses.length && statuses[end] === statuses[index]) end += 1;
+    runs.push(`${statuses[index]} x${end - index}`);
+    index = end;
+  }
+  return runs.join(", ");
+}
+
+export async function checkSampleAnswers(environment: BenchEnvironment): Promise<SampleCheck> {
+  const statuses: number[] = [];
+  for (let index = 0; index < WARMUP_REQUESTS * 2; index += 1) {
+    const { response } = await send(environment, 20_000_000 + index, index % 2 === 1);
+    statuses.push(response.status);
+  }
   const answers: SampleAnswer[] = [];
   for (const stream of [false, true]) {
-    const response = await fetch(`${environment.gatewayOrigin}/v1/chat/completions`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${environment.gatewayKey}` },
-      body: chatRequestBody(1, BENCH_MODEL, stream),
-      signal: AbortSignal.timeout(15_000),
-    });
-    const text = await response.text();
+    const { response, text } = await send(environment, 1, stream);
     const verdict = response.headers.get("x-rampart-verdict");
     if (response.status !== 200 || verdict === null) {
       throw new Error(
@@ -42,5 +72,5 @@ export async function checkSampleAnswers(environment: BenchEnvironment): Promise
       bytes: text.length,
     });
   }
-  return answers;
+  return { answers, warmup: runLengths(statuses) };
 }
