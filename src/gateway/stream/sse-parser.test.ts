@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSseParser, type SseParseResult } from "./sse-parser.js";
-import { encode, fixtureNames, readFixture, splitAt } from "./stream-test-support.js";
+import { encode, fixtureNames, readFixture, splitAt } from "./test-support/stream-test-support.js";
 
 function parseAll(parts: readonly (Uint8Array | string)[], maxEventBytes?: number): SseParseResult[] {
   const parser = createSseParser(maxEventBytes === undefined ? {} : { maxEventBytes });

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { guardStream } from "./stream-guard.js";
-import { chatStream, collect, readClientView, readFixture } from "./stream-test-support.js";
+import { chatStream, collect, readClientView, readFixture } from "./test-support/stream-test-support.js";
 
 /** The guard over real undici bodies from an HTTP server on 127.0.0.1. */
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { StreamScanFunction } from "./scan-ledger.js";
 import { guardStream } from "./stream-guard.js";
-import { collect, encode, readClientView, splitAt } from "./stream-test-support.js";
+import { collect, encode, readClientView, splitAt } from "./test-support/stream-test-support.js";
 
 /**
  * Property tests of the hold-back guarantee over random texts, random chunkings of the deltas and

@@ -11,7 +11,7 @@ import {
   readClientView,
   readFixture,
   splitAt,
-} from "./stream-test-support.js";
+} from "./test-support/stream-test-support.js";
 
 const allow: StreamScanOutcome = { verdict: "allow", categories: [] };
 const allowAll: StreamScanFunction = () => allow;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { createSseParser } from "./sse-parser.js";
+import { createSseParser } from "../sse-parser.js";
 
 /** Helpers for the stream tests: fixtures, chunkings, and reading what the client received. */
 
@@ -17,7 +17,7 @@ export const fixtureNames = [
 export type FixtureName = (typeof fixtureNames)[number];
 
 export function readFixture(name: FixtureName): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+  return new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
 }
 
 /** Cuts bytes at the given offsets (sorted, deduplicated, inside the array). */
