@@ -1,6 +1,11 @@
 import type { LimitsConfig } from "../config/index.js";
 import { RampartError } from "../core/index.js";
-import type { LimitReservation, LimitsService, ScopedLimits } from "./limits/index.js";
+import {
+  type LimitReservation,
+  type LimitsService,
+  type ScopedLimits,
+  strictestPromptLimit,
+} from "./limits/index.js";
 import type { Principal } from "./principal.js";
 import { type CountableMessage, countPromptTokens } from "./tokens/index.js";
 
@@ -26,7 +31,7 @@ export async function reserveLimits(
   maxTokens: number | undefined,
 ): Promise<{ reservation: LimitReservation; promptTokens: number }> {
   const limits = scopedLimitsFor(principal, config);
-  const count = countPromptTokens(messages, model, { maxPromptTokens: limits.key?.maxPromptTokens });
+  const count = countPromptTokens(messages, model, { maxPromptTokens: strictestPromptLimit(limits) });
   const decision = await service.check(
     {
       keyId: principal.keyId,
