@@ -20,6 +20,13 @@ export const ADDRESS_FRENCH =
 export const ADDRESS_SPANISH =
   /\b(?:[Cc]alle|C\/|[Aa]venida|[Aa]vda\.?|[Pp]aseo|[Pp]laza|[Cc]amino|[Cc]arretera|[Rr]onda|[Tt]ravesía|[Gg]ran [Vv]ía)\s(?:de\s(?:la\s|los\s|las\s)?|del\s)?\p{Lu}[\p{L}'-]{1,30}(?:\s\p{Lu}[\p{L}'-]{1,30}){0,3}(?:,?\s(?:n[º°o]\.?\s?)?\d{1,4})?/gu;
 
+/**
+ * Continental style with a leading postcode or house number: "28245 Puruntie 82", "450 Præstevænget 15",
+ * "3482 Via Franscini 71": a number, one to three words (the first capitalised), a house number.
+ */
+export const ADDRESS_NUMBERED =
+  /\b\d{3,5}\s(?:\p{Lu}[\p{L}'-]{2,30})(?:\s[\p{L}'-]{2,30}){0,2}\s\d{1,4}[a-z]?\b/gu;
+
 /** Flat, suite or unit numbers inside an address. */
 export const ADDRESS_UNIT =
   /\b(?:Apt\.?|Apartment|Suite|Unit|Wohnung|Appartement|Piso|Bloque)\s#?\d{1,5}[A-Z]?\b/gu;
@@ -33,6 +40,7 @@ export const HINT_FRENCH =
   /\b(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Bb]d|[Pp]lace|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours|[Pp]assage)\s/g;
 export const HINT_SPANISH =
   /(?:\b[Cc]alle|C\/|\b[Aa]venida|\b[Aa]vda|\b[Pp]aseo|\b[Pp]laza|\b[Cc]amino|\b[Cc]arretera|\b[Rr]onda|\b[Tt]ravesía|\b[Gg]ran [Vv]ía)\s/g;
+export const HINT_NUMBERED = /\d{3,5} [A-ZÀ-ÞĀ-ɏ]/g;
 export const HINT_UNIT = /\b(?:Apt|Apartment|Suite|Unit|Wohnung|Appartement|Piso|Bloque)\b/g;
 
 interface AddressPattern {
@@ -58,6 +66,14 @@ const ADDRESS_PATTERNS: readonly AddressPattern[] = [
   },
   { pattern: ADDRESS_FRENCH, hint: HINT_FRENCH, before: 14, after: 140, rule: "address.fr", score: 0.85 },
   { pattern: ADDRESS_SPANISH, hint: HINT_SPANISH, before: 2, after: 150, rule: "address.es", score: 0.85 },
+  {
+    pattern: ADDRESS_NUMBERED,
+    hint: HINT_NUMBERED,
+    before: 0,
+    after: 80,
+    rule: "address.numbered",
+    score: 0.6,
+  },
   { pattern: ADDRESS_UNIT, hint: HINT_UNIT, before: 0, after: 12, rule: "address.unit", score: 0.6 },
 ];
 

@@ -14,7 +14,9 @@ export const PLACE_INTRODUCTIONS: ReadonlySet<string> = new Set(
     "flew to|fly to|flying to|grew up in|live in|lives in|living in|lived in|moved to|moved here from|born in|" +
     "based in|located in|travel to|travelled to|traveled to|trip to|visit|visiting|city of|town of|village of|" +
     "wohne in|wohnt in|lebe in|lebt in|komme aus|kommt aus|geboren in|zog nach|habite à|habite en|j'habite à|" +
-    "vis à|vit à|je viens de|né à|née à|ville de|vivo en|vive en|soy de|es de|nací en|nació en|ciudad de|pueblo de"
+    "vis à|vit à|je viens de|né à|née à|ville de|vivo en|vive en|soy de|es de|nací en|nació en|ciudad de|pueblo de|" +
+    "i am in|i'm in|we are in|originally from|is from|comes from|come from|arrived in|arrive in|stay in|staying in|" +
+    "bin in|bin gerade in|je suis à|estoy en"
   ).split("|"),
 );
 

@@ -38,6 +38,19 @@ export const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set([
   "mi nombre es",
   "soy",
   "nombre",
+  "dear",
+  "attn",
+  "c/o",
+  "cher",
+  "chère",
+  "liebe",
+  "lieber",
+  "geehrte",
+  "geehrter",
+  "estimado",
+  "estimada",
+  "querido",
+  "querida",
 ]);
 
 /** Lower-case particles inside a name, read from the text after a name word (" de la ", " van "). */
@@ -65,13 +78,14 @@ function extendName(text: string, tokens: readonly Token[], first: number): numb
     PARTICLE_RUN.lastIndex = current.end;
     const particles = gap.length > 1 && PARTICLE_RUN.exec(text)?.[0] === gap;
     if (gap !== " " && !initial && !particles) break;
-    const isInitial =
-      candidate.text.length === 1 && candidate.capitalised && text.charAt(candidate.end) === ".";
+    const isInitial = candidate.text.length === 1 && candidate.capitalised;
     const isSuffix = NAME_SUFFIXES.has(candidate.lower) && (candidate.allCaps || candidate.capitalised);
     if (!isNameWord(candidate) && !isInitial && !isSuffix) break;
     last = next;
     if (isSuffix) break;
   }
+  // a name does not end on an initial ("John I think")
+  while (last > first && (tokens[last]?.text.length ?? 0) === 1) last--;
   return last;
 }
 
@@ -85,6 +99,39 @@ function precededByTitle(text: string, tokens: readonly Token[], index: number):
 }
 
 /** PERSON: titles, introduction phrases, and given-name and family-name lexicons with capitalisation. */
+/** Words after a name that say a person acts: "Anna Berg lives at", "Jonas Weber said". */
+export const NAME_FOLLOWERS: ReadonlySet<string> = new Set(
+  (
+    "lives|lived|said|says|told|wrote|writes|asked|asks|replied|will|was|is|has|had|called|spent|works|worked|" +
+    "moved|went|came|joined|left|arrived|" +
+    "wohnt|sagte|schrieb|hat|ist|war|arbeitet|zog|kam|habite|dit|a|est|était|travaille|vive|dijo|escribió|tiene|es|" +
+    "trabaja|se"
+  ).split("|"),
+);
+
+/** Words that turn a capitalised sequence into an organisation or a street, not a person. */
+export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set(
+  (
+    "inc|ltd|llc|plc|gmbh|ag|sa|sarl|corp|corporation|company|co|group|holdings|partners|investments|capital|bank|" +
+    "lines|systems|solutions|technologies|labs|foundation|university|institute|street|st|road|rd|avenue|ave|way|" +
+    "drive|dr|lane|boulevard|union|bypass|flat|flats|hill|hills|park|parks|square|court|place|extensions|extension|" +
+    "crossing|ridge|green|gardens|straße|strasse|platz|weg|rue|calle|avenida|plaza"
+  ).split("|"),
+);
+
+/** A single capital letter, with or without a dot: the middle initial in "Hanne I. Kreutzmann". */
+const MIDDLE_INITIAL = /^\p{Lu}$/u;
+/** A house number right after a name: "Peter Zuidhove 188" is a street named after a person. */
+const HOUSE_NUMBER_AFTER = /^ \d{1,5}[a-z]?\b/;
+
+/** The word right after `end`, lower case, when one space separates them ("" otherwise). */
+function nextWordLower(text: string, end: number): string {
+  const match = NEXT_WORD.exec(text.slice(end, end + 24));
+  return match?.[1]?.toLowerCase() ?? "";
+}
+const NEXT_WORD = /^ ([\p{L}']{1,20})/u;
+
+/** PERSON: titles, introduction phrases, and given-name and family-name lexicons with capitalisation. */
 export function recognizePersons(text: string, tokens: readonly Token[]): PiiCandidate[] {
   const found: PiiCandidate[] = [];
   let index = 0;
@@ -96,16 +143,24 @@ export function recognizePersons(text: string, tokens: readonly Token[]): PiiCan
     }
     const last = extendName(text, tokens, index);
     const end = tokens[last]?.end ?? token.end;
-    const length = last - index + 1;
+    const parts = tokens.slice(index, last + 1);
+    const length = parts.length;
     const knownFirst = FIRST_NAMES.has(token.lower);
-    const knownFamily = tokens.slice(index + 1, last + 1).some((part) => SURNAMES.has(part.lower));
+    const knownFamily = parts.slice(1).some((part) => SURNAMES.has(part.lower));
+    const withInitial = length >= 3 && parts.slice(1, -1).some((part) => MIDDLE_INITIAL.test(part.text));
     let score = 0;
     if (precededByTitle(text, tokens, index)) score = 0.85;
     else if (precededByPhrase(text, token.start, NAME_INTRODUCTIONS)) score = 0.8;
     else if (knownFirst && length > 1) score = knownFamily ? 0.85 : 0.7;
+    else if (withInitial) score = 0.75;
     else if (knownFirst && !AMBIGUOUS_FIRST_NAMES.has(token.lower)) score = 0.6;
     else if (length > 1 && knownFamily) score = 0.6;
-    if (score > 0) {
+    else if (length === 2 && NAME_FOLLOWERS.has(nextWordLower(text, end))) score = 0.6;
+    const organisationOrStreet =
+      parts.some((part) => NOT_PERSON_WORDS.has(part.lower)) ||
+      NOT_PERSON_WORDS.has(nextWordLower(text, end)) ||
+      HOUSE_NUMBER_AFTER.test(text.slice(end, end + 8));
+    if (score > 0 && !organisationOrStreet) {
       found.push({ type: "PERSON", rule: "person", start: token.start, end, score: clampScore(score) });
       index = last + 1;
     } else index++;

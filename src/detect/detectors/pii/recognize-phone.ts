@@ -11,8 +11,21 @@ const CONTAINS_DATE_OR_SSN = /\d{4}-\d{1,2}-\d{1,2}|^\d{3}-\d{2}-\d{4}$/;
 /** Identifier glue: a run that continues an identifier (UUID tails, part numbers) is not a phone. */
 const IDENTIFIER_GLUE = /[-./_:#]/;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const DIGIT = /\d/;
+/** A flat or suite number right before: "Apt. 675 62314" is an address, not a phone number. */
+const UNIT_BEFORE = /(?:apt\.?|suite|unit|box)\s{0,2}$/i;
+/** A street word right after: "3747 3911 fourth avenue" is a house number. */
+const STREET_AFTER =
+  /^[\s,]{0,2}(?:[\p{L}.'-]{1,20}\s){0,2}(?:rue|avenue|street|st\.|road|rd\.|lane|suite|apt|calle|straße|strasse|via)\b/iu;
+/** An extension right after the number: x4587, ext. 12, #305. */
+const PHONE_EXTENSION = /(?:x|ext\.? ?|#)\d{1,5}/y;
 /** Words that make a number something else than a phone number. */
 const NOT_PHONE_CONTEXT = [
+  "license",
+  "licence",
+  "zip",
+  "postal",
+  "postcode",
   "passport",
   "ssn",
   "social security",
@@ -78,9 +91,11 @@ function phoneRuns(text: string): [number, number][] {
       if (digits > MAX_DIGITS) break;
       end++;
     }
-    const followedByWordCharacter = LETTER_AFTER.test(text.charAt(lastDigitEnd));
-    if (digits >= MIN_DIGITS && digits <= MAX_DIGITS && !followedByWordCharacter)
-      runs.push([index, lastDigitEnd]);
+    PHONE_EXTENSION.lastIndex = lastDigitEnd;
+    const extension = PHONE_EXTENSION.exec(text);
+    const runEnd = extension ? lastDigitEnd + extension[0].length : lastDigitEnd;
+    const followedByWordCharacter = LETTER_AFTER.test(text.charAt(runEnd));
+    if (digits >= MIN_DIGITS && digits <= MAX_DIGITS && !followedByWordCharacter) runs.push([index, runEnd]);
     PHONE_START.lastIndex = skipWord(text, Math.max(end, index + 1));
     found = PHONE_START.exec(text);
   }
@@ -95,7 +110,7 @@ export function recognizePhones(text: string, regions: readonly string[]): PiiCa
     if (DATE_LIKE.test(value) || DOTTED_VERSION.test(value) || CONTAINS_DATE_OR_SSN.test(value)) continue;
     const glueBefore =
       IDENTIFIER_GLUE.test(text.charAt(start - 1)) && WORD_CHARACTER.test(text.charAt(start - 2));
-    const glueAfter = IDENTIFIER_GLUE.test(text.charAt(end)) && WORD_CHARACTER.test(text.charAt(end + 1));
+    const glueAfter = IDENTIFIER_GLUE.test(text.charAt(end)) && DIGIT.test(text.charAt(end + 1));
     if (glueBefore || glueAfter) continue;
     const international = value.startsWith("+") || value.startsWith("00");
     let score = 0;
@@ -120,6 +135,8 @@ export function recognizePhones(text: string, regions: readonly string[]): PiiCa
     if (/[a-z]/i.test(text.slice(start - 1, start))) score -= 0.3;
     if (hasContext(text, start, end, NEGATIVE_CONTEXT, 32, 8)) score -= 0.5;
     if (hasContextBefore(text, start, NOT_PHONE_CONTEXT, 32)) score -= 0.5;
+    if (UNIT_BEFORE.test(text.slice(Math.max(0, start - 10), start))) score -= 0.5;
+    if (STREET_AFTER.test(text.slice(end, end + 28))) score -= 0.4;
     if (score > 0)
       found.push({
         type: "PHONE",
