@@ -267,6 +267,8 @@ export class ChainWriter {
     if (this.queue.length === 0 && this.checkpointQueue.length === 0) return;
     this.committing = this.drain().finally(() => {
       this.committing = undefined;
+      // appends that saw the drain finishing (but not yet finished) left their events for us
+      if (this.queue.length > 0 || this.checkpointQueue.length > 0) this.kick();
     });
   }
 

@@ -29,3 +29,21 @@ export const exportLineSchema = z.discriminatedUnion("kind", [
   exportCheckpointLineSchema,
 ]);
 export type ExportLine = z.infer<typeof exportLineSchema>;
+
+/** The last line: a signature over every line before it, so no byte of the file can change unseen. */
+export const exportSignatureSchema = z.strictObject({
+  kind: z.literal("export-signature"),
+  /** lines before this one, header included */
+  lines: z.number().int().positive(),
+  /** SHA-256 hex over those lines, each with its "\n" */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  keyId: z.string(),
+  /** base64 Ed25519 signature over exportSignatureMessage() */
+  signature: z.string().min(1),
+});
+export type ExportSignature = z.infer<typeof exportSignatureSchema>;
+
+/** Domain-separated text that the export signature signs. */
+export function exportSignatureMessage(lines: number, sha256: string): Buffer {
+  return Buffer.from(`rampart.dev/audit-export/v1\n${lines}\n${sha256}\n`, "utf8");
+}

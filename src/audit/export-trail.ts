@@ -1,7 +1,10 @@
+import { createHash, sign } from "node:crypto";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { AuditRepository, StoredCheckpoint } from "../store/repositories/audit-event-repository.js";
-import { EXPORT_FORMAT_VERSION, type ExportHeader } from "./export-format.js";
+import { canonicalJson } from "./canonical-json.js";
+import { EXPORT_FORMAT_VERSION, type ExportHeader, type ExportSignature, exportSignatureMessage } from "./export-format.js";
+import type { SigningKey } from "./signing-key.js";
 
 const PAGE_SIZE = 5000;
 
@@ -9,7 +12,8 @@ export interface ExportOptions {
   /** ISO times; events with at in [from, to] are exported, widened to the checkpoints around them */
   from?: string | undefined;
   to?: string | undefined;
-  keyId: string;
+  /** signs the file's last line (the same key as the checkpoints) */
+  signingKey: SigningKey;
   now?: () => Date;
 }
 
@@ -24,7 +28,7 @@ export interface ExportSummary {
  * Writes an export: a header line, then per node the anchor checkpoint (when the range does not
  * start at seq 1), the events in seq order with each checkpoint right after the event it signs.
  * The range widens to whole checkpoint intervals, so every exported event is covered by a signature
- * and the file verifies without the database.
+ * and the file verifies without the database. The last line signs every line before it.
  */
 export async function exportTrail(
   repository: AuditRepository,
@@ -32,7 +36,11 @@ export async function exportTrail(
   options: ExportOptions,
 ): Promise<ExportSummary> {
   const output = createWriteStream(file, { mode: 0o600 });
+  const digest = createHash("sha256");
+  let lineCount = 0;
   const write = async (line: string): Promise<void> => {
+    digest.update(`${line}\n`);
+    lineCount += 1;
     if (!output.write(`${line}\n`)) await once(output, "drain");
   };
   const summary: ExportSummary = { events: 0, checkpoints: 0, leftOut: 0 };
@@ -43,7 +51,7 @@ export async function exportTrail(
       exportedAt: (options.now?.() ?? new Date()).toISOString(),
       from: options.from ?? null,
       to: options.to ?? null,
-      keyId: options.keyId,
+      keyId: options.signingKey.keyId,
     };
     await write(JSON.stringify(header));
     for (const node of await repository.nodes()) {
@@ -90,6 +98,15 @@ export async function exportTrail(
         if ((page.at(-1)?.seq ?? end.seq) >= end.seq) break;
       }
     }
+    const sha256 = digest.digest("hex");
+    const trailer: ExportSignature = {
+      kind: "export-signature",
+      lines: lineCount,
+      sha256,
+      keyId: options.signingKey.keyId,
+      signature: sign(null, exportSignatureMessage(lineCount, sha256), options.signingKey.privateKey).toString("base64"),
+    };
+    output.write(`${canonicalJson(trailer)}\n`);
   } finally {
     output.end();
     await once(output, "close");
@@ -98,5 +115,5 @@ export async function exportTrail(
 }
 
 function checkpointLine(checkpoint: StoredCheckpoint): string {
-  return JSON.stringify({ kind: "checkpoint", ...checkpoint });
+  return canonicalJson({ kind: "checkpoint", ...checkpoint });
 }

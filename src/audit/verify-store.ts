@@ -38,6 +38,7 @@ export interface VerificationReport {
 export async function verifyStore(
   repository: AuditRepository,
   publicKey: KeyObject,
+  options: { node?: string | undefined } = {},
 ): Promise<VerificationReport> {
   const report: VerificationReport = {
     ok: true,
@@ -48,7 +49,8 @@ export async function verifyStore(
     contents: 0,
     firstBreak: null,
   };
-  for (const node of await repository.nodes()) {
+  const nodes = options.node === undefined ? await repository.nodes() : [options.node];
+  for (const node of nodes) {
     report.nodes += 1;
     const verifier = new NodeChainVerifier({ node, publicKey, mode: "store" });
     const checkpoints = await repository.checkpoints(node, 0, LAST_SEQ);
