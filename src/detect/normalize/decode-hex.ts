@@ -1,33 +1,42 @@
 import type { DecodedSegment, SegmentDecoder } from "./decoded-segment.js";
 import { bytesToText } from "./language.js";
 
+/** "\x69\x67..." escapes, four or more: one fixed unit under one quantifier, linear. */
+export const HEX_ESCAPES_PATTERN = /(?:\\x[0-9A-Fa-f]{2}){4,}/g;
 /**
- * Hex-encoded bytes: "\x69\x67" escapes, bytes separated by spaces or colons ("69 67 6e 6f"),
- * or a run of 16+ hex digits ("69676e6f7265"). Each branch is a fixed unit under one quantifier
- * and starts only where hex starts (lookbehind), so matching is linear.
+ * Bytes separated by spaces or colons ("69 67 6e 6f 72 65"), six or more, starting and ending
+ * at word boundaries. Fixed units under one quantifier, lookbehind at the start: linear.
  */
-export const HEX_RUN_PATTERN =
-  /(?:\\x[0-9A-Fa-f]{2}){4,}|(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}[ :]){5,}[0-9A-Fa-f]{2}(?![0-9A-Za-z])|(?<![0-9A-Za-z])[0-9A-Fa-f]{16,}(?![0-9A-Za-z])/g;
-/** Cheap test before the scan: an escape, three spaced hex pairs, or 16 hex digits in a row. */
-const HEX_HINT_PATTERN =
-  /\\x[0-9A-Fa-f]{2}|[0-9A-Fa-f]{2}[ :][0-9A-Fa-f]{2}[ :][0-9A-Fa-f]{2}|[0-9A-Fa-f]{16}/;
+export const SPACED_HEX_PATTERN = /(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}[ :]){5,}[0-9A-Fa-f]{2}(?![0-9A-Za-z])/g;
 /** What is not a hex digit of the payload: escape prefixes, separators. */
 const NOT_HEX_PATTERN = /\\x|[^0-9A-Fa-f]/g;
 
+function decodeRun(run: string): string | undefined {
+  const digits = run.replace(NOT_HEX_PATTERN, "");
+  if (digits.length % 2 !== 0) return undefined;
+  return bytesToText(Buffer.from(digits, "hex"));
+}
+
+/**
+ * Hex-encoded bytes: words of 16+ hex digits ("69676e6f7265", found by findEncodingCandidates),
+ * "\x69" escapes and spaced bytes; decoded when they give printable text with words.
+ */
 export const hexDecoder: SegmentDecoder = {
   via: "hex",
-  decode(text, maxSegmentChars) {
+  decode({ text, candidates, maxSegmentChars }) {
     const segments: DecodedSegment[] = [];
-    if (!HEX_HINT_PATTERN.test(text)) return segments;
-    for (const match of text.matchAll(HEX_RUN_PATTERN)) {
-      const run = match[0];
-      if (run.length > maxSegmentChars) continue;
-      const digits = run.replace(NOT_HEX_PATTERN, "");
-      if (digits.length % 2 !== 0) continue;
-      const decoded = bytesToText(Buffer.from(digits, "hex"));
-      if (decoded === undefined) continue;
-      segments.push({ start: match.index, end: match.index + run.length, text: decoded });
+    const add = (start: number, end: number) => {
+      if (end - start > maxSegmentChars) return;
+      const decoded = decodeRun(text.slice(start, end));
+      if (decoded !== undefined) segments.push({ start, end, text: decoded });
+    };
+    for (const [start, end] of candidates.hexRuns) add(start, end);
+    if (candidates.hasHexEscape) {
+      for (const match of text.matchAll(HEX_ESCAPES_PATTERN)) add(match.index, match.index + match[0].length);
     }
-    return segments;
+    if (candidates.hasSpacedHex) {
+      for (const match of text.matchAll(SPACED_HEX_PATTERN)) add(match.index, match.index + match[0].length);
+    }
+    return segments.sort((a, b) => a.start - b.start);
   },
 };

@@ -26,7 +26,7 @@ export function rot13(text: string): string {
 /** Lines that read as language once rotated, and did not before. */
 export const rot13Decoder: SegmentDecoder = {
   via: "rot13",
-  decode(text, maxSegmentChars) {
+  decode({ text, maxSegmentChars }) {
     const segments: DecodedSegment[] = [];
     if (!ROT13_HINT_PATTERN.test(text)) return segments;
     for (const match of text.matchAll(LINE_PATTERN)) {

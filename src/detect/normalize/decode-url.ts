@@ -10,9 +10,9 @@ export const MIN_PERCENT_BYTES = 3;
 
 export const urlDecoder: SegmentDecoder = {
   via: "url",
-  decode(text, maxSegmentChars) {
+  decode({ text, candidates, maxSegmentChars }) {
     const segments: DecodedSegment[] = [];
-    if (!text.includes("%")) return segments;
+    if (!candidates.hasPercentByte) return segments;
     for (const match of text.matchAll(TOKEN_PATTERN)) {
       const token = match[0];
       if (token.length > maxSegmentChars || !token.includes("%")) continue;

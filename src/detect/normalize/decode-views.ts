@@ -4,6 +4,7 @@ import { hexDecoder } from "./decode-hex.js";
 import { rot13Decoder } from "./decode-rot13.js";
 import { urlDecoder } from "./decode-url.js";
 import type { DecodedSegment, SegmentDecoder } from "./decoded-segment.js";
+import { findEncodingCandidates } from "./encoding-candidates.js";
 
 /** The decoders, in the order they run on each source view. */
 export const SEGMENT_DECODERS: readonly SegmentDecoder[] = [
@@ -35,8 +36,13 @@ export function decodeViews(sources: readonly TextView[], limits: DecodeLimits):
   for (let depth = 1; depth <= limits.maxDepth && level.length > 0; depth++) {
     const next: TextView[] = [];
     for (const source of level) {
+      const input = {
+        text: source.text,
+        candidates: findEncodingCandidates(source.text),
+        maxSegmentChars: limits.maxSegmentChars,
+      };
       for (const decoder of SEGMENT_DECODERS) {
-        for (const segment of decoder.decode(source.text, limits.maxSegmentChars)) {
+        for (const segment of decoder.decode(input)) {
           if (decoded.length >= limits.maxSegments || segment.text.length > budgetChars) return decoded;
           budgetChars -= segment.text.length;
           const view = decodedView(source, decoder.via, segment);

@@ -1,3 +1,5 @@
+import type { EncodingCandidates } from "./encoding-candidates.js";
+
 /** A piece of a view that a decoder turned into text: [start, end) in that view, and the text. */
 export interface DecodedSegment {
   readonly start: number;
@@ -7,8 +9,15 @@ export interface DecodedSegment {
   readonly sameLayout?: boolean;
 }
 
+/** What a decoder gets: the text, where encoded data may be, and the longest segment to decode. */
+export interface DecodeInput {
+  readonly text: string;
+  readonly candidates: EncodingCandidates;
+  readonly maxSegmentChars: number;
+}
+
 /** A decoder finds encoded segments in a text and decodes the ones that give readable text. */
 export interface SegmentDecoder {
   readonly via: string;
-  decode(text: string, maxSegmentChars: number): DecodedSegment[];
+  decode(input: DecodeInput): DecodedSegment[];
 }
