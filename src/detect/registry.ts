@@ -1,9 +1,16 @@
 import { type Category, type Direction, RampartError } from "../core/index.js";
 import type { Detector } from "./detector.js";
+import { canaryLeakDetector } from "./detectors/canary-leak/index.js";
+import { dangerousCommandDetector } from "./detectors/dangerous-command/index.js";
+import { exfiltrationDetector } from "./detectors/exfiltration/index.js";
 import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
+import { jailbreakComplianceDetector } from "./detectors/jailbreak-compliance/index.js";
 import { piiDetector } from "./detectors/pii/index.js";
 import { promptInjectionDetector } from "./detectors/prompt-injection/index.js";
 import { secretDetector } from "./detectors/secret/index.js";
+import { systemPromptLeakDetector } from "./detectors/system-prompt-leak/index.js";
+import { toxicityDetector } from "./detectors/toxicity/index.js";
+import { unsafeMarkupDetector } from "./detectors/unsafe-markup/index.js";
 
 /**
  * The built-in detectors. Add a detector: write src/detect/detectors/<id>/, then list it here
@@ -15,6 +22,13 @@ const BUILT_IN_DETECTORS: readonly Detector[] = [
   piiDetector,
   promptInjectionDetector,
   secretDetector,
+  canaryLeakDetector,
+  dangerousCommandDetector,
+  exfiltrationDetector,
+  jailbreakComplianceDetector,
+  systemPromptLeakDetector,
+  toxicityDetector,
+  unsafeMarkupDetector,
 ];
 
 export const builtInDetectors: ReadonlyMap<string, Detector> = new Map(

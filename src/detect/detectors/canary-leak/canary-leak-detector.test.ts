@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canaryLeakDetector } from "./canary-leak-detector.js";
+import { canaryLeakDetector, percentEncode } from "./canary-leak-detector.js";
 import { base64Cores, canarySkeleton, SPACER_CLASS, spacedPattern } from "./canary-patterns.js";
 import { testContext } from "./test-context.js";
 
@@ -41,8 +41,17 @@ describe("canary-leak", () => {
     expect(scan("nothing planted", [])).toEqual([]);
   });
 
-  it("uses the normaliser's folded and decoded views", () => {
-    const text = `hex: ${Buffer.from(CANARY).toString("hex")}`;
+  it("finds hex and percent-encoded copies", () => {
+    for (const text of [
+      `hex: ${Buffer.from(CANARY).toString("hex").toUpperCase()}`,
+      "url: rc%2D7f3k9q2m8x1v",
+    ]) {
+      expect(scan(text).map((finding) => finding.rule)).toContain("encoded");
+    }
+  });
+
+  it("uses the normaliser's decoded views", () => {
+    const text = `the payload is ${Buffer.from(`secret ${CANARY} end`).toString("hex")}`;
     const findings = detector.detect(text, testContext(text, { canaries: [CANARY], normalized: true }));
     expect(findings.some((finding) => finding.rule === "encoded")).toBe(true);
   });
@@ -72,6 +81,9 @@ describe("canary patterns", () => {
   });
   it("spacedPattern skips very short skeletons", () => {
     expect(spacedPattern("a-b")).toBeUndefined();
+  });
+  it("percentEncode encodes everything but letters and digits", () => {
+    expect(percentEncode("Rc-7.x")).toBe("rc%2d7%2ex");
   });
   it("base64Cores gives three stable cores", () => {
     expect(base64Cores(CANARY)).toHaveLength(3);

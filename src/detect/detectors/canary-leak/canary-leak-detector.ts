@@ -15,6 +15,23 @@ export type CanaryLeakOptions = z.infer<typeof canaryLeakOptionsSchema>;
 
 /** Canaries shorter than this are ignored: they would match by chance. */
 export const MIN_CANARY_LENGTH = 6;
+/** Longest text searched for hex and percent-encoded canaries (lower-casing copies the text). */
+export const MAX_ENCODED_SEARCH_CHARS = 1_000_000;
+
+/** Percent-encodes every character that is not a letter or digit, lower-case hex ("rc%2d7f"). */
+export function percentEncode(value: string): string {
+  return Array.from(value, (character) =>
+    /[\p{L}\p{N}]/u.test(character)
+      ? character.toLowerCase()
+      : encodeURIComponent(character)
+          .toLowerCase()
+          .replace(/^-$/, "%2d")
+          .replace(/^\.$/, "%2e")
+          .replace(/^_$/, "%5f")
+          .replace(/^~$/, "%7e"),
+  ).join("");
+}
+
 /** At most this many canaries per scan are checked (bounded work). */
 export const MAX_CANARIES = 64;
 
@@ -67,6 +84,22 @@ function scanCanary(canary: string, context: ScanContext, text: string, options:
         const [originalStart, originalEnd] = view.toOriginal(start, end);
         matches.push({ start: originalStart, end: originalEnd, rule: "spaced", canary, via });
       });
+    }
+  }
+  // hex and percent-encoded copies, found without decoding the whole text
+  const hex = Buffer.from(canary, "utf8").toString("hex");
+  const lowered = text.length <= MAX_ENCODED_SEARCH_CHARS ? text.toLowerCase() : "";
+  for (const [needle, via] of [
+    [hex, "hex"],
+    [percentEncode(canary), "url"],
+  ] as const) {
+    if (needle === canary.toLowerCase()) continue;
+    for (
+      let from = lowered.indexOf(needle);
+      from >= 0;
+      from = lowered.indexOf(needle, from + needle.length)
+    ) {
+      matches.push({ start: from, end: from + needle.length, rule: "encoded", canary, via });
     }
   }
   if (options.base64) {

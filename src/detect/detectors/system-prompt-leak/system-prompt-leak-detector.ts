@@ -37,7 +37,10 @@ function classify(
     // a long copied run is a leak whatever the prompt's length: the score is the overlap, raised
     // for the run (10 words -> 0.5, 20 -> 0.67, 40 -> 0.8)
     const runScore = overlap.longestRun / (overlap.longestRun + options.verbatimRunWords);
-    return { rule: "verbatim", score: Math.max(overlap.shingleContainment, overlap.wordContainment, runScore) };
+    return {
+      rule: "verbatim",
+      score: Math.max(overlap.shingleContainment, overlap.wordContainment, runScore),
+    };
   }
   if (enoughShingles && overlap.shingleContainment >= options.minShingleContainment) {
     return { rule: "shingle-overlap", score: overlap.shingleContainment };
