@@ -3,7 +3,12 @@ import { createAuditRepository } from "../store/repositories/audit-event-reposit
 import { describeEachDatabase, useFreshStore } from "../store/test-support/test-databases.js";
 import { contentCommitment, revealContent } from "./content-protection.js";
 import { GENESIS_HASH } from "./event-schema.js";
-import { appendDecisions, openTestWriter, sampleDecision, testSigningKey } from "./test-support/audit-fixtures.js";
+import {
+  appendDecisions,
+  openTestWriter,
+  sampleDecision,
+  testSigningKey,
+} from "./test-support/audit-fixtures.js";
 import { verifyStore } from "./verify-store.js";
 
 describeEachDatabase("the audit chain writer", (database) => {
@@ -22,9 +27,17 @@ describeEachDatabase("the audit chain writer", (database) => {
     expect(rows[0]?.envelope).toContain(`"prevHash":"${GENESIS_HASH}"`);
     expect(rows[1]?.envelope).toContain(`"prevHash":"${rows[0]?.hash}"`);
     // every 4 events, plus the head on close
-    expect((await repository.checkpoints("node-a", 0, 100)).map((checkpoint) => checkpoint.seq)).toEqual([4, 8, 10]);
+    expect((await repository.checkpoints("node-a", 0, 100)).map((checkpoint) => checkpoint.seq)).toEqual([
+      4, 8, 10,
+    ]);
     const report = await verifyStore(repository, key.publicKey);
-    expect(report).toMatchObject({ ok: true, events: 10, checkpoints: 3, uncheckpointed: 0, firstBreak: null });
+    expect(report).toMatchObject({
+      ok: true,
+      events: 10,
+      checkpoints: 3,
+      uncheckpointed: 0,
+      firstBreak: null,
+    });
   });
 
   it("batched mode resolves each append once its group commit is stored", async () => {
@@ -32,10 +45,12 @@ describeEachDatabase("the audit chain writer", (database) => {
     const writer = await openTestWriter(store(), key, { durability: "batched", batchIntervalMs: 20 });
     const repository = createAuditRepository(store().db);
     const commits = Array.from({ length: 25 }, (_, index) =>
-      writer.append({ type: "gateway.decision", actor: null, payload: sampleDecision(index) }).then(async (event) => {
-        const stored = await repository.events("node-a", event.seq - 1, 1);
-        return stored[0]?.hash === event.hash;
-      }),
+      writer
+        .append({ type: "gateway.decision", actor: null, payload: sampleDecision(index) })
+        .then(async (event) => {
+          const stored = await repository.events("node-a", event.seq - 1, 1);
+          return stored[0]?.hash === event.hash;
+        }),
     );
     expect(await Promise.all(commits)).toEqual(Array(25).fill(true));
     await writer.close();
@@ -56,7 +71,11 @@ describeEachDatabase("the audit chain writer", (database) => {
   it("refuses a payload that does not match its type's schema", async () => {
     const writer = await openTestWriter(store(), testSigningKey());
     await expect(
-      writer.append({ type: "management.change", actor: null, payload: { action: "Not An Action", target: { kind: "key", id: "k" } } }),
+      writer.append({
+        type: "management.change",
+        actor: null,
+        payload: { action: "Not An Action", target: { kind: "key", id: "k" } },
+      }),
     ).rejects.toMatchObject({ code: "invalid_request" });
     await writer.close();
   });
@@ -76,14 +95,24 @@ describeEachDatabase("the audit chain writer", (database) => {
     const stored = await repository.content("node-a", event.seq);
     expect(stored?.body).not.toContain("4111");
     expect(stored?.body.startsWith("aes-256-gcm:v1:")).toBe(true);
-    expect(revealContent(stored ?? { mode: "", body: "" }, contentKey)).toEqual({ prompt: "my card is 4111 1111 1111 1111", response: "noted" });
+    expect(revealContent(stored ?? { mode: "", body: "" }, contentKey)).toEqual({
+      prompt: "my card is 4111 1111 1111 1111",
+      response: "noted",
+    });
     const [row] = await repository.events("node-a", 0, 1);
     expect(row?.envelope).toContain(contentCommitment(stored?.salt ?? "", stored?.body ?? ""));
     expect((await verifyStore(repository, key.publicKey)).contents).toBe(1);
 
     // tampering with the stored content is caught; erasing it is not an error
-    await store().db.withTables<{ audit_content: { body: string; node: string } }>().updateTable("audit_content").set({ body: "aes-256-gcm:v1:AAAA" }).execute();
-    expect((await verifyStore(repository, key.publicKey)).firstBreak).toMatchObject({ seq: 1, reason: expect.stringContaining("commitment") });
+    await store()
+      .db.withTables<{ audit_content: { body: string; node: string } }>()
+      .updateTable("audit_content")
+      .set({ body: "aes-256-gcm:v1:AAAA" })
+      .execute();
+    expect((await verifyStore(repository, key.publicKey)).firstBreak).toMatchObject({
+      seq: 1,
+      reason: expect.stringContaining("commitment"),
+    });
     expect(await repository.eraseContent("node-a", event.seq)).toBe(true);
     expect(await verifyStore(repository, key.publicKey)).toMatchObject({ ok: true, contents: 0 });
   });
@@ -94,10 +123,22 @@ describeEachDatabase("the audit chain writer", (database) => {
     await appendDecisions(writer, 6);
     await writer.close();
     const db = store().db.withTables<{ audit_events: { envelope: string; seq: number; node: string } }>();
-    const row = await db.selectFrom("audit_events").select("envelope").where("seq", "=", 3).executeTakeFirstOrThrow();
-    await db.updateTable("audit_events").set({ envelope: row.envelope.replace('"status":200', '"status":201') }).where("seq", "=", 3).execute();
+    const row = await db
+      .selectFrom("audit_events")
+      .select("envelope")
+      .where("seq", "=", 3)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable("audit_events")
+      .set({ envelope: row.envelope.replace('"status":200', '"status":201') })
+      .where("seq", "=", 3)
+      .execute();
     const report = await verifyStore(createAuditRepository(store().db), key.publicKey);
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toMatchObject({ node: "node-a", seq: 3, reason: expect.stringContaining("modified") });
+    expect(report.firstBreak).toMatchObject({
+      node: "node-a",
+      seq: 3,
+      reason: expect.stringContaining("modified"),
+    });
   });
 });

@@ -41,7 +41,16 @@ export function signCheckpoint(checkpoint: UnsignedCheckpoint, key: SigningKey):
   return { ...checkpoint, keyId: key.keyId, signature };
 }
 
+/**
+ * Node decodes base64 leniently (ignored padding bits, stray characters), so two texts can carry one
+ * signature. Only the canonical encoding is accepted: any edit of a signature is seen.
+ */
+export function isCanonicalBase64(text: string): boolean {
+  return Buffer.from(text, "base64").toString("base64") === text;
+}
+
 export function checkpointSignatureValid(checkpoint: Checkpoint, publicKey: KeyObject): boolean {
+  if (!isCanonicalBase64(checkpoint.signature)) return false;
   try {
     return verify(
       null,

@@ -3,7 +3,12 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { AuditRepository, StoredCheckpoint } from "../store/repositories/audit-event-repository.js";
 import { canonicalJson } from "./canonical-json.js";
-import { EXPORT_FORMAT_VERSION, type ExportHeader, type ExportSignature, exportSignatureMessage } from "./export-format.js";
+import {
+  EXPORT_FORMAT_VERSION,
+  type ExportHeader,
+  type ExportSignature,
+  exportSignatureMessage,
+} from "./export-format.js";
 import type { SigningKey } from "./signing-key.js";
 
 const PAGE_SIZE = 5000;
@@ -104,7 +109,11 @@ export async function exportTrail(
       lines: lineCount,
       sha256,
       keyId: options.signingKey.keyId,
-      signature: sign(null, exportSignatureMessage(lineCount, sha256), options.signingKey.privateKey).toString("base64"),
+      signature: sign(
+        null,
+        exportSignatureMessage(lineCount, sha256),
+        options.signingKey.privateKey,
+      ).toString("base64"),
     };
     output.write(`${canonicalJson(trailer)}\n`);
   } finally {

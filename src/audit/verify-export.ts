@@ -3,7 +3,13 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { canonicalJson } from "./canonical-json.js";
 import { type ChainBreak, NodeChainVerifier } from "./chain-verifier.js";
-import { exportHeaderSchema, exportLineSchema, exportSignatureMessage, exportSignatureSchema } from "./export-format.js";
+import { isCanonicalBase64 } from "./checkpoint.js";
+import {
+  exportHeaderSchema,
+  exportLineSchema,
+  exportSignatureMessage,
+  exportSignatureSchema,
+} from "./export-format.js";
 
 export interface ExportVerificationReport {
   ok: boolean;
@@ -34,8 +40,17 @@ export async function verifyExportFile(
   options: VerifyExportOptions = {},
 ): Promise<ExportVerificationReport> {
   const checkSignature = options.fileSignature !== false;
-  const report: ExportVerificationReport = { ok: false, nodes: 0, events: 0, checkpoints: 0, firstBreak: null };
-  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+  const report: ExportVerificationReport = {
+    ok: false,
+    nodes: 0,
+    events: 0,
+    checkpoints: 0,
+    firstBreak: null,
+  };
+  const lines = createInterface({
+    input: createReadStream(file, "utf8"),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   const digest = createHash("sha256");
   const finished = new Set<string>();
   let verifier: NodeChainVerifier | undefined;
@@ -49,7 +64,8 @@ export async function verifyExportFile(
     verifier.finish();
     report.events += verifier.events;
     report.checkpoints += verifier.checkpoints;
-    if (verifier.firstBreak !== undefined) fail(verifier.firstBreak.reason, verifier.firstBreak.node, verifier.firstBreak.seq);
+    if (verifier.firstBreak !== undefined)
+      fail(verifier.firstBreak.reason, verifier.firstBreak.node, verifier.firstBreak.seq);
     finished.add(verifier.node);
     verifier = undefined;
   };
@@ -71,7 +87,9 @@ export async function verifyExportFile(
       signed = true;
       const sha256 = digest.digest("hex");
       if (!checkSignature) continue;
-      if (trailer.data.lines !== lineNumber - 1 || trailer.data.sha256 !== sha256) {
+      if (text !== canonicalJson(trailer.data)) {
+        fail("the export signature line is not in its canonical form (modified)");
+      } else if (trailer.data.lines !== lineNumber - 1 || trailer.data.sha256 !== sha256) {
         fail("the file's lines do not match its signed digest (modified, deleted, inserted or reordered)");
       } else if (!signatureValid(trailer.data.lines, sha256, trailer.data.signature, publicKey)) {
         fail("the export signature does not verify with this public key");
@@ -117,6 +135,7 @@ function withoutKind<Line extends { kind: string }>(line: Line): Omit<Line, "kin
 }
 
 function signatureValid(lines: number, sha256: string, signature: string, publicKey: KeyObject): boolean {
+  if (!isCanonicalBase64(signature)) return false;
   try {
     return verify(null, exportSignatureMessage(lines, sha256), publicKey, Buffer.from(signature, "base64"));
   } catch {

@@ -30,7 +30,17 @@ export function sampleDecision(index: number, overrides: Partial<DecisionEvent> 
     outputVerdict: "allow",
     categories: blocked ? ["prompt-injection"] : [],
     findings: blocked
-      ? [{ detector: "prompt-injection", category: "prompt-injection", rule: "override", score: 0.97, direction: "input", start: 0, end: 12 }]
+      ? [
+          {
+            detector: "prompt-injection",
+            category: "prompt-injection",
+            rule: "override",
+            score: 0.97,
+            direction: "input",
+            start: 0,
+            end: 12,
+          },
+        ]
       : [],
     skipped: [],
     errorCode: blocked ? "policy_violation" : null,
@@ -61,7 +71,13 @@ export async function openTestWriter(
 export async function appendDecisions(writer: ChainWriter, count: number, from = 1): Promise<void> {
   const commits = [];
   for (let index = from; index < from + count; index += 1) {
-    commits.push(writer.append({ type: "gateway.decision", actor: { kind: "key", id: `key_${index % 3}` }, payload: sampleDecision(index) }));
+    commits.push(
+      writer.append({
+        type: "gateway.decision",
+        actor: { kind: "key", id: `key_${index % 3}` },
+        payload: sampleDecision(index),
+      }),
+    );
   }
   await Promise.all(commits);
 }
