@@ -43,6 +43,7 @@ const negatives = [
   "\uFEFFA file that starts with a byte order mark.",
   "שלום \u200Fעולם and العربية \u2067نص\u2069",
   "می\u200Cخواهم (Persian uses the zero-width non-joiner)",
+  "Donau\u00ADdampf\u00ADschiff\u00ADfahrt (soft hyphens mark hyphenation points)",
 ];
 
 runDetectorConformance(invisibleTextDetector, { positives, negatives });

@@ -41,6 +41,8 @@ const BIDI_OVERRIDES = new Set([0x202d, 0x202e]);
 /** Embeddings and isolates: display reordering that is also used for ordinary mixed-direction text. */
 const BIDI_ISOLATES = new Set([0x202a, 0x202b, 0x2066, 0x2067, 0x2068]);
 const ASCII_LETTER_PATTERN = /[A-Za-z]/;
+/** SOFT HYPHEN: word processors put it inside words on purpose (hyphenation points). */
+const SOFT_HYPHEN = 0x00ad;
 
 function finding(rule: InvisibleTextRule, run: InvisibleRun, message: string, via?: string): Finding {
   const [score, severity] = RULE_SCORE[rule];
@@ -112,8 +114,10 @@ function classify(
       }
       const before = text[run.start - 1] ?? "";
       const after = text[run.end] ?? "";
+      const softHyphensOnly = run.codePoints.every((codePoint) => codePoint === SOFT_HYPHEN);
       if (
         options.reportWordSplitting &&
+        !softHyphensOnly &&
         ASCII_LETTER_PATTERN.test(before) &&
         ASCII_LETTER_PATTERN.test(after)
       )
