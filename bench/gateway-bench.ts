@@ -171,6 +171,13 @@ async function main(): Promise<void> {
   }
   const loadBefore = loadavg()[0] ?? 0;
   const environment = await startEnvironment({ root, cpuProfileDir });
+  // stopped from outside: end the simulator and the gateway too
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`${signal}: stopping the simulator and the gateway\n`);
+    void environment.close().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
     const policy = await activePolicy(environment);
     process.stderr.write(`input detectors: ${policy.input.join(", ") || "none"}\n`);
@@ -194,6 +201,8 @@ async function main(): Promise<void> {
       process.stderr.write("wrote the gateway-latency section of docs/benchmarks.md\n");
     }
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     await environment.close();
   }
 }
