@@ -60,7 +60,7 @@ export const streamChunkSchema = z.looseObject({
 export type StreamChunk = z.infer<typeof streamChunkSchema>;
 
 /** An error object sent in-band by the upstream (vLLM and llama.cpp do this on a failure mid-stream). */
-export const upstreamErrorChunkSchema = z.looseObject({ error: z.unknown() });
+export const upstreamErrorChunkSchema = z.looseObject({ error: z.union([z.string(), z.looseObject({})]) });
 
 /** The text channels of a chat delta that carry generated text, scanned one buffer each. */
 export const deltaTextFields = ["content", "reasoning_content", "reasoning", "refusal"] as const;
@@ -72,6 +72,8 @@ export const DONE_MARKER = "[DONE]";
 export type DecodedPayload =
   | { readonly kind: "chunk"; readonly chunk: StreamChunk }
   | { readonly kind: "done" }
+  /** an event with empty data: a keep-alive some servers and proxies send; skipped */
+  | { readonly kind: "empty" }
   | { readonly kind: "upstream-error" }
   | { readonly kind: "malformed"; readonly reason: string };
 
@@ -79,14 +81,20 @@ export type DecodedPayload =
 export function decodePayload(data: string): DecodedPayload {
   const trimmed = data.trim();
   if (trimmed === DONE_MARKER) return { kind: "done" };
+  if (trimmed.length === 0) return { kind: "empty" };
   let json: unknown;
   try {
     json = JSON.parse(trimmed);
   } catch {
     return { kind: "malformed", reason: "event data is not JSON" };
   }
-  if (typeof json === "object" && json !== null && "error" in json) {
-    if (upstreamErrorChunkSchema.safeParse(json).success) return { kind: "upstream-error" };
+  if (
+    typeof json === "object" &&
+    json !== null &&
+    "error" in json &&
+    upstreamErrorChunkSchema.safeParse(json).success
+  ) {
+    return { kind: "upstream-error" };
   }
   const parsed = streamChunkSchema.safeParse(json);
   if (!parsed.success) return { kind: "malformed", reason: "event data is not a completion chunk" };

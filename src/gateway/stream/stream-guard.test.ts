@@ -336,6 +336,21 @@ describe("guardStream upstream failures and aborts", () => {
     expect(view.done).toBe(false);
   });
 
+  it("skips empty data events and accepts chunks that carry a null error field", async () => {
+    const chunk = {
+      id: "e",
+      error: null,
+      choices: [{ index: 0, delta: { content: "fine" }, finish_reason: null }],
+    };
+    const { output, result } = await guard([
+      `data: \n\ndata:\n\ndata: ${JSON.stringify(chunk)}\n\ndata: [DONE]\n\n`,
+    ]);
+    const client = readClientView(output);
+    expect(client.text.get(0)).toBe("fine");
+    expect(client.done).toBe(true);
+    expect(result.end).toBe("completed");
+  });
+
   it("flushes scanned text but sends no [DONE] when the upstream closes without one", async () => {
     const text = chatStream(["partial answer"], { finish: false }).replace("data: [DONE]\n\n", "");
     const { output, result } = await guard([text]);

@@ -292,6 +292,7 @@ class GuardedStream implements StreamGuard {
         this.upstreamDone = true;
         return output + (await this.finishStream());
       }
+      if (payload.kind === "empty") continue;
       if (payload.kind !== "chunk") {
         const message =
           payload.kind === "upstream-error"
