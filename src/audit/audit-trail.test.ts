@@ -56,16 +56,37 @@ describeEachDatabase("the audit trail", (database) => {
 
   it("generates its signing key once (mode 0600) and records decisions and management changes", async () => {
     const config = auditConfigSchema.parse({ content: "none" });
-    const trail = await createAuditTrail({ store: store(), config, baseDir: folder, node: "node-a", env: env(), retention: false });
+    const trail = await createAuditTrail({
+      store: store(),
+      config,
+      baseDir: folder,
+      node: "node-a",
+      env: env(),
+      retention: false,
+    });
     await trail.sink.record(sampleDecision(1));
-    const change = await trail.recordManagement({ actor: { kind: "admin", id: "key_admin", role: "admin" }, action: "key.revoke", target: { kind: "api-key", id: "key_1" } });
+    const change = await trail.recordManagement({
+      actor: { kind: "admin", id: "key_admin", role: "admin" },
+      action: "key.revoke",
+      target: { kind: "api-key", id: "key_1" },
+    });
     expect(change.seq).toBe(2);
     await trail.close();
     expect((await stat(join(folder, DEFAULT_SIGNING_KEY_FILE))).mode & 0o777).toBe(0o600);
-    const again = await createAuditTrail({ store: store(), config, baseDir: folder, node: "node-a", env: env(), retention: false });
+    const again = await createAuditTrail({
+      store: store(),
+      config,
+      baseDir: folder,
+      node: "node-a",
+      env: env(),
+      retention: false,
+    });
     expect(again.publicKey).toBe(trail.publicKey);
     await again.close();
-    expect(await verifyStore(trail.repository, parsePublicKey(trail.publicKey))).toMatchObject({ ok: true, events: 2 });
+    expect(await verifyStore(trail.repository, parsePublicKey(trail.publicKey))).toMatchObject({
+      ok: true,
+      events: 2,
+    });
   });
 
   it("delivers every event to a webhook that was down, across a restart, without holding up appends", async () => {
@@ -75,7 +96,15 @@ describeEachDatabase("the audit trail", (database) => {
       durability: "batched",
       sinks: [{ type: "webhook", name: "siem", url: `http://127.0.0.1:${port}/hook`, timeoutMs: 2000 }],
     });
-    const options = { store: store(), config, baseDir: folder, node: "node-a", env: env(), retention: false, sinkRetry: { initialMs: 20, maxMs: 200 } };
+    const options = {
+      store: store(),
+      config,
+      baseDir: folder,
+      node: "node-a",
+      env: env(),
+      retention: false,
+      sinkRetry: { initialMs: 20, maxMs: 200 },
+    };
     const first = await createAuditTrail(options);
     // the webhook is down: appends still commit
     for (let index = 1; index <= 20; index += 1) await first.sink.record(sampleDecision(index));
@@ -86,7 +115,9 @@ describeEachDatabase("the audit trail", (database) => {
     const receiver = await startReceiver(port);
     try {
       const second = await createAuditTrail(options);
-      await Promise.all(Array.from({ length: 10 }, (_, index) => second.sink.record(sampleDecision(21 + index))));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, index) => second.sink.record(sampleDecision(21 + index))),
+      );
       await expect.poll(() => second.stats().sinks[0]?.lag, { timeout: 10_000 }).toBe(0);
       expect(new Set(receiver.seqs)).toEqual(new Set(Array.from({ length: 30 }, (_, index) => index + 1)));
       await second.close();

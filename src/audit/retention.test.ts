@@ -24,7 +24,13 @@ describeEachDatabase("audit retention and export ranges", (database) => {
     await appendDecisions(writer, 3, 11);
     const repository = createAuditRepository(store().db);
     const outbox = createAuditOutboxRepository(store().db);
-    const result = await pruneExpired({ repository, outbox, writer, retentionDays: 180, now: new Date("2026-07-02T00:00:00.000Z") });
+    const result = await pruneExpired({
+      repository,
+      outbox,
+      writer,
+      retentionDays: 180,
+      now: new Date("2026-07-02T00:00:00.000Z"),
+    });
     expect(result).toEqual({ throughSeq: 8, removed: 8 });
     await writer.close();
     const rows = await repository.events("node-a", 0, 100);
@@ -57,17 +63,36 @@ describeEachDatabase("audit retention and export ranges", (database) => {
   it("exports a time range widened to whole checkpoint intervals, verifiable offline", async () => {
     const key = testSigningKey();
     let minute = 0;
-    const writer = await openTestWriter(store(), key, { now: () => new Date(Date.UTC(2026, 0, 1, 0, minute++)) });
+    const writer = await openTestWriter(store(), key, {
+      now: () => new Date(Date.UTC(2026, 0, 1, 0, minute++)),
+    });
     await appendDecisions(writer, 14);
     await writer.close();
     const repository = createAuditRepository(store().db);
     const file = join(tmpdir(), `rampart-range-${process.pid}-${database.name}.jsonl`);
     // event 6 at minute 5 .. event 7 at minute 6, plus checkpoints taken later
-    const summary = await exportTrail(repository, file, { signingKey: key, from: "2026-01-01T00:05:00.000Z", to: "2026-01-01T00:06:00.000Z" });
+    const summary = await exportTrail(repository, file, {
+      signingKey: key,
+      from: "2026-01-01T00:05:00.000Z",
+      to: "2026-01-01T00:06:00.000Z",
+    });
     expect(summary).toMatchObject({ events: 4, leftOut: 0 });
     const lines = (await readFile(file, "utf8")).trimEnd().split("\n");
     const kinds = lines.map((line) => (JSON.parse(line) as { kind: string }).kind);
-    expect(kinds).toEqual(["rampart-audit-export", "checkpoint", "event", "event", "event", "event", "checkpoint", "export-signature"]);
-    expect(await verifyExportFile(file, key.publicKey)).toMatchObject({ ok: true, events: 4, checkpoints: 2 });
+    expect(kinds).toEqual([
+      "rampart-audit-export",
+      "checkpoint",
+      "event",
+      "event",
+      "event",
+      "event",
+      "checkpoint",
+      "export-signature",
+    ]);
+    expect(await verifyExportFile(file, key.publicKey)).toMatchObject({
+      ok: true,
+      events: 4,
+      checkpoints: 2,
+    });
   });
 });

@@ -37,7 +37,20 @@ describe("syslog sinks", () => {
     const received: string[] = [];
     await new Promise<void>((resolve) => server.bind(0, "127.0.0.1", resolve));
     server.on("message", (message) => received.push(message.toString("utf8")));
-    const [sink] = createSinks([{ type: "syslog", name: "siem", format: "rampart", host: "127.0.0.1", port: server.address().port, protocol: "udp", facility: 16 }], tmpdir());
+    const [sink] = createSinks(
+      [
+        {
+          type: "syslog",
+          name: "siem",
+          format: "rampart",
+          host: "127.0.0.1",
+          port: server.address().port,
+          protocol: "udp",
+          facility: 16,
+        },
+      ],
+      tmpdir(),
+    );
     await sink?.deliver([sinkEvent(1), sinkEvent(5)]);
     await expect.poll(() => received.length).toBe(2);
     const [, pri, timestamp, , msgid, structured, body] = SYSLOG_5424.exec(received[1] ?? "") ?? [];
@@ -63,7 +76,20 @@ describe("syslog sinks", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const address = server.address();
     const port = typeof address === "object" && address !== null ? address.port : 0;
-    const [sink] = createSinks([{ type: "syslog", name: "siem", format: "ocsf", host: "127.0.0.1", port, protocol: "tcp", facility: 13 }], tmpdir());
+    const [sink] = createSinks(
+      [
+        {
+          type: "syslog",
+          name: "siem",
+          format: "ocsf",
+          host: "127.0.0.1",
+          port,
+          protocol: "tcp",
+          facility: 13,
+        },
+      ],
+      tmpdir(),
+    );
     await sink?.deliver([sinkEvent(1), sinkEvent(2)]);
     await expect.poll(() => frames(buffer).length).toBe(2);
     for (const socket of sockets) socket.destroy();
@@ -71,7 +97,9 @@ describe("syslog sinks", () => {
     await sink?.deliver([sinkEvent(3)]).catch(() => sink.deliver([sinkEvent(3)]));
     await expect.poll(() => frames(buffer).length).toBe(3);
     const messages = frames(buffer);
-    expect(messages.map((message) => JSON.parse(SYSLOG_5424.exec(message)?.[6] ?? "").unmapped.rampart.seq)).toEqual([1, 2, 3]);
+    expect(
+      messages.map((message) => JSON.parse(SYSLOG_5424.exec(message)?.[6] ?? "").unmapped.rampart.seq),
+    ).toEqual([1, 2, 3]);
     await sink?.close();
     server.close();
   });
@@ -101,7 +129,10 @@ describe("file sink", () => {
   });
 
   it("appends one JSON line per event, relative to the configuration folder", async () => {
-    const [sink] = createSinks([{ type: "file", name: "lines", format: "rampart", path: "audit.jsonl" }], folder);
+    const [sink] = createSinks(
+      [{ type: "file", name: "lines", format: "rampart", path: "audit.jsonl" }],
+      folder,
+    );
     await sink?.deliver([sinkEvent(1)]);
     await sink?.deliver([sinkEvent(2), sinkEvent(3)]);
     const lines = (await readFile(join(folder, "audit.jsonl"), "utf8")).trimEnd().split("\n");
@@ -121,6 +152,12 @@ describe("OCSF mapping", () => {
       metadata: { uid: "node-a:5", product: { name: "Rampart" } },
     });
     const activity = toOcsf(sinkEvent(1));
-    expect(activity).toMatchObject({ class_uid: 6003, category_uid: 6, type_uid: 600301, status_id: 1, api: { operation: "/v1/chat/completions" } });
+    expect(activity).toMatchObject({
+      class_uid: 6003,
+      category_uid: 6,
+      type_uid: 600301,
+      status_id: 1,
+      api: { operation: "/v1/chat/completions" },
+    });
   });
 });
