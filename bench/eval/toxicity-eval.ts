@@ -57,6 +57,7 @@ function davidsonSection(): string {
   ];
   const rows: Array<Array<string | number>> = [];
   let confusionTable = "";
+  let topSlurShare = "";
   let ruleTable = "";
   for (const [name, implicit] of configurations) {
     const detector = toxicityDetector.create(toxicityDetector.optionsSchema.parse({ implicit }));
@@ -91,6 +92,25 @@ function davidsonSection(): string {
     const neitherFlagged = neither.filter((entry) => entry.predicted !== "neither").length;
     rows.push([name, "FPR on neither", neither.length, "", format(neitherFlagged / neither.length), ""]);
     if (implicit) {
+      // offensive tweets predicted hate: how many come from the single most frequent slur term
+      const offensiveAsHate = results.filter(
+        (entry) => entry.row.label === "offensive" && entry.predicted === "hate",
+      );
+      const termCounts = new Map<string, number>();
+      for (const entry of offensiveAsHate) {
+        const slurs = entry.findings.filter((finding) => finding.type === "slur");
+        const terms = new Set(
+          slurs.map((finding) =>
+            entry.row.text
+              .slice(finding.start, finding.end)
+              .toLowerCase()
+              .replace(/[^a-z]/g, "")
+              .slice(0, 5),
+          ),
+        );
+        for (const term of terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+      }
+      topSlurShare = `${Math.max(0, ...termCounts.values())} of the ${offensiveAsHate.length}`;
       const classes: DavidsonClass[] = ["hate", "offensive", "neither"];
       confusionTable = markdownTable(
         ["actual \\ predicted", ...classes],
@@ -137,7 +157,7 @@ function davidsonSection(): string {
     "",
     ruleTable,
     "",
-    'Reading these numbers: Davidson\'s "offensive" class is mostly profanity and the words "bitch" and "hoe", which the explicit rule catches; its "hate" class is small (about 6%), often indistinguishable from "offensive" even for the annotators, and the best published classifiers reach a hate F1 of about 0.4-0.5 on it. The labels are known to be dialect-biased: tweets in African-American English are labelled offensive far more often (Davidson et al. 2019; Sap et al. 2019), and a model trained on them, this one included, inherits that bias. The set has no dialect labels, so the bias is not measured here; do not use the implicit rule alone to take action against users.',
+    `Reading these numbers: Davidson's "offensive" class is mostly profanity and the words "bitch" and "hoe", which the explicit rule catches; its "hate" class is small (about 6%), often indistinguishable from "offensive" even for the annotators, and the best published classifiers reach a hate F1 of about 0.4-0.5 on it. The labels are known to be dialect-biased: tweets in African-American English are labelled offensive far more often (Davidson et al. 2019; Sap et al. 2019), and a model trained on them, this one included, inherits that bias. The set has no dialect labels, so the bias is not measured directly, but it shows in the confusion table: ${topSlurShare} offensive tweets predicted "hate" contain one term, an in-group spelling of a reclaimed racial slur that the annotators labelled offensive; the lexicon types it as a slur and cannot tell the uses apart. Do not use this detector alone to take action against users.`,
   ].join("\n");
 }
 
