@@ -90,7 +90,7 @@ const clientChunkSchema = z.looseObject({
   usage: z.looseObject({ completion_tokens: z.number() }).nullish(),
   error: z
     .looseObject({ message: z.string(), type: z.string(), code: z.string(), param: z.null() })
-    .optional(),
+    .nullish(),
 });
 export type ClientChunk = z.infer<typeof clientChunkSchema>;
 
@@ -103,7 +103,7 @@ export interface ClientView {
   readonly toolHeaders: { choice: number; index: number; id?: string; name?: string }[];
   readonly finishReasons: Map<number, string>;
   readonly roles: Map<number, string>;
-  readonly error: ClientChunk["error"];
+  readonly error: NonNullable<ClientChunk["error"]> | undefined;
   readonly done: boolean;
   readonly usage: ClientChunk["usage"];
 }
@@ -133,7 +133,7 @@ export function readClientView(output: string): ClientView {
     }
     const chunk = clientChunkSchema.parse(JSON.parse(event.data));
     view.chunks.push(chunk);
-    if (chunk.error !== undefined) mutable.error = chunk.error;
+    if (chunk.error !== undefined && chunk.error !== null) mutable.error = chunk.error;
     if (chunk.usage !== undefined && chunk.usage !== null) mutable.usage = chunk.usage;
     for (const choice of chunk.choices ?? []) {
       const piece = choice.text ?? choice.delta?.content ?? "";
