@@ -3,7 +3,7 @@ import { characterClasses, type SecretFormat, shannonEntropy } from "./secret-fo
 
 /** Values that are code rather than a literal secret: calls, variables, paths, URLs, templates. */
 const CODE_LIKE =
-  /^(?:\$|%|\{|\[|\(|<|&|@|#|\/|\.\/|~\/)|\(\)?$|^[a-z][a-z0-9+.-]{1,15}:\/\/|^[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}$|^(?:true|false|null|none|nil|undefined|os\.|process\.|env\.|self\.|this\.|config\.|settings\.)/i;
+  /^(?:\$|%|\{|\[|\(|<|&|@|#|\/|\.\/|~\/)|\(|^[a-z][a-z0-9+.-]{1,15}:\/\/|^[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}$|^(?:true|false|null|none|nil|undefined|os\.|process\.|env\.|self\.|this\.|config\.|settings\.)/i;
 
 /** A value that is base64 of plain words ("dummy text data") is an encoded string, not a key. */
 function base64OfText(value: string): boolean {

@@ -67,6 +67,9 @@ export const NOT_SECRET_KEY =
 /** The assigned value: up to 200 characters that end at a quote, whitespace, comma or semicolon. */
 const ASSIGNED_VALUE = /[^\s"'`;,<>]{6,200}/y;
 
+/** A value cut short by a template or placeholder marker ("sk-<your-key>", "ghp_${TOKEN}"). */
+const TEMPLATE_CONTINUATION = /[<>{$]/;
+
 /** Generic assignments `password = "..."`, `api_key: ...` (values are checked by the format). */
 export function findAssignments(text: string): SecretMatch[] {
   const found: SecretMatch[] = [];
@@ -88,7 +91,9 @@ export function findAssignments(text: string): SecretMatch[] {
     if (tail && !NOT_SECRET_KEY.test(identifier)) {
       ASSIGNED_VALUE.lastIndex = ASSIGNMENT_TAIL.lastIndex;
       const value = ASSIGNED_VALUE.exec(text);
-      if (value) {
+      const continuesAsTemplate =
+        value && TEMPLATE_CONTINUATION.test(text.charAt(value.index + value[0].length));
+      if (value && !continuesAsTemplate) {
         found.push({ start: value.index, end: value.index + value[0].length });
         SECRET_KEY_NAME.lastIndex = value.index + value[0].length;
       }

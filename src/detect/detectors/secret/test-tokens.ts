@@ -26,7 +26,8 @@ function base64Url(value: string): string {
 
 /** One realistic sample per catalogue format id (the text around it included); `variant` changes the seeds. */
 export function catalogueSamples(variant = 0): Record<string, string> {
-  const r = (length: number, seed: number, alphabet?: string) => randomBody(length, seed + variant * 1000, alphabet);
+  const r = (length: number, seed: number, alphabet?: string) =>
+    randomBody(length, seed + variant * 1000, alphabet);
   const jwt = `${base64Url('{"alg":"HS256","typ":"JWT"}')}.${base64Url('{"sub":"1234","name":"Jo","iat":1516239022}')}.${r(43, 90, URL_SAFE)}`;
   const pemBody = Array.from({ length: 6 }, (_, index) => r(64, 200 + index, BASE64)).join("\n");
   return {
