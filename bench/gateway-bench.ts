@@ -13,7 +13,9 @@
  * through Rampart; never writes the docs), --answers json,stream and --modes fixed-rate,closed-loop
  * (a subset; the docs are written only for the full set).
  */
+import { readdirSync, statSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { updateBenchmarksSection } from "./lib/benchmarks-doc.js";
@@ -30,6 +32,7 @@ import {
 } from "./load/rampart-setup.js";
 import { buildTables, type Measurement, type TargetPath } from "./load/report.js";
 import { checkSampleAnswers, type SampleCheck } from "./load/sample-check.js";
+import { readCpuProfile, renderSummary, summarizeProfile } from "./load/summarize-cpu-profile.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values: flags } = parseArgs({
@@ -164,6 +167,22 @@ function renderSection(
   ].join("\n");
 }
 
+/** Prints the summary of the gateway's CPU profile (the newest in the folder), start-up left out. */
+function printProfileSummary(directory: string, skipMs: number): void {
+  const newest = readdirSync(directory)
+    .filter((name) => name.endsWith(".cpuprofile"))
+    .map((name) => join(directory, name))
+    .sort((left, right) => statSync(right).mtimeMs - statSync(left).mtimeMs)[0];
+  if (newest === undefined) {
+    process.stderr.write(`no .cpuprofile in ${directory} (the gateway did not exit cleanly)\n`);
+    return;
+  }
+  process.stdout.write(`\nCPU profile of the gateway: ${newest} (first ${skipMs} ms left out)\n`);
+  process.stdout.write(`${renderSummary(summarizeProfile(readCpuProfile(newest), 15, skipMs))}\n`);
+}
+
+let profileSkipMs = 0;
+
 async function main(): Promise<void> {
   if (!flags["no-build"]) {
     process.stderr.write("building dist/ ...\n");
@@ -185,6 +204,7 @@ async function main(): Promise<void> {
     const samples = await checkSampleAnswers(environment);
     const paths: TargetPath[] = cpuProfileDir === undefined ? ["direct", "rampart"] : ["rampart"];
     const measurements: Measurement[] = [];
+    profileSkipMs = Date.now() - environment.gatewayStartedAt;
     for (let round = 0; round < rounds; round += 1) {
       for (const mode of modes) {
         for (const stream of answers) {
@@ -205,6 +225,7 @@ async function main(): Promise<void> {
     process.off("SIGTERM", onSignal);
     await environment.close();
   }
+  if (cpuProfileDir !== undefined) printProfileSummary(cpuProfileDir, profileSkipMs);
 }
 
 await main();

@@ -38,6 +38,8 @@ export interface BenchEnvironment {
   adminKey: string;
   simulator: Child;
   gateway: Child;
+  /** Date.now() when the gateway process was started (the start of its CPU profile) */
+  gatewayStartedAt: number;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function startEnvironment(options: SetupOptions): Promise<BenchEnvi
     const adminKey = await createKey(root, configFile, ["--admin", "--role", "auditor"]);
     const profileFlags =
       options.cpuProfileDir === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir];
+    const gatewayStartedAt = Date.now();
     const gateway = startChild(
       "gateway",
       process.execPath,
@@ -117,7 +120,16 @@ export async function startEnvironment(options: SetupOptions): Promise<BenchEnvi
       /listening on (http:\/\/127\.0\.0\.1:\d+)/,
       STARTUP_TIMEOUT_MS,
     );
-    return { simulatorOrigin, gatewayOrigin, gatewayKey, adminKey, simulator, gateway, close };
+    return {
+      simulatorOrigin,
+      gatewayOrigin,
+      gatewayKey,
+      adminKey,
+      simulator,
+      gateway,
+      gatewayStartedAt,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

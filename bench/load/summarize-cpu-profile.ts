@@ -1,34 +1,43 @@
 /**
  * Summarises a V8 .cpuprofile (from `node --cpu-prof`): the functions and the files with the most
- * self time. Run: `npx tsx bench/load/summarize-cpu-profile.ts FILE.cpuprofile [top=10]`.
+ * self time, and the repository's own functions by total (inclusive) time. Shares are of the busy
+ * time (all samples but "(idle)"). Samples are wall-clock: on a crowded machine, time the process
+ * waited for a CPU is charged to whatever it was doing, often a system call such as writev.
+ * Run: `npx tsx bench/load/summarize-cpu-profile.ts FILE.cpuprofile [top=10] [skip-ms=0]`
+ * (skip-ms leaves out the first milliseconds of the profile: start-up and module loading).
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 
+const callFrameSchema = z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() });
 const profileSchema = z.object({
   nodes: z.array(
-    z.object({
-      id: z.number(),
-      children: z.array(z.number()).optional(),
-      callFrame: z.object({
-        functionName: z.string(),
-        url: z.string(),
-        lineNumber: z.number(),
-      }),
-    }),
+    z.object({ id: z.number(), children: z.array(z.number()).optional(), callFrame: callFrameSchema }),
   ),
   samples: z.array(z.number()),
   timeDeltas: z.array(z.number()),
 });
-type Profile = z.infer<typeof profileSchema>;
+export type CpuProfile = z.infer<typeof profileSchema>;
 
-export interface SelfTime {
+export interface TimeShare {
   name: string;
-  selfMs: number;
+  ms: number;
+  /** of the busy time */
   share: number;
 }
 
-/** Shortens a script URL: the package name under node_modules, the path under the repository. */
+export interface ProfileSummary {
+  /** sampled wall time after skip-ms, idle included */
+  sampledMs: number;
+  idleMs: number;
+  functions: TimeShare[];
+  files: TimeShare[];
+  inclusive: TimeShare[];
+}
+
+const IDLE = "(idle)";
+
+/** Shortens a script URL: the package under node_modules, the path under the repository. */
 export function shortLocation(url: string): string {
   if (url === "") return "(native)";
   const modules = url.lastIndexOf("/node_modules/");
@@ -38,33 +47,42 @@ export function shortLocation(url: string): string {
   return url.replace(/^file:\/\//, "");
 }
 
-function selfTimesByNode(profile: Profile): Map<number, number> {
+function frameName(frame: z.infer<typeof callFrameSchema>): string {
+  const line = frame.url === "" ? "" : `:${frame.lineNumber + 1}`;
+  return `${frame.functionName || "(anonymous)"} ${shortLocation(frame.url)}${line}`;
+}
+
+/** The package (npm:name or npm:@scope/name) or the file a location belongs to. */
+function fileOf(location: string): string {
+  if (!location.startsWith("npm:")) return location;
+  return location
+    .split("/")
+    .slice(0, location.startsWith("npm:@") ? 2 : 1)
+    .join("/");
+}
+
+/** Microseconds per node id; timeDeltas[i] is the time up to sample i, charged to sample i. */
+function timeByNode(profile: CpuProfile, skipMs: number): Map<number, number> {
   const times = new Map<number, number>();
-  // timeDeltas[i] is the time between sample i-1 and sample i; charge it to sample i
+  let elapsed = 0;
   profile.samples.forEach((nodeId, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
+    elapsed += delta;
+    if (elapsed < skipMs * 1_000) return;
     times.set(nodeId, (times.get(nodeId) ?? 0) + delta);
   });
   return times;
 }
 
-function frameName(frame: Profile["nodes"][number]["callFrame"]): string {
-  const location = shortLocation(frame.url);
-  return `${frame.functionName || "(anonymous)"} ${location}${frame.url === "" ? "" : `:${frame.lineNumber + 1}`}`;
-}
-
-/**
- * Inclusive (total) time of the repository's own functions (dist/ or src/): the samples whose
- * stack holds the function, each sample counted once per function even under recursion.
- */
-function inclusiveTimes(profile: Profile, byNode: Map<number, number>): Map<string, number> {
+/** Total time of repository functions (dist/, src/): each sample counted once per function on its stack. */
+function inclusiveTimes(profile: CpuProfile, byNode: Map<number, number>): Map<string, number> {
   const parents = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const totals = new Map<string, number>();
   for (const [nodeId, time] of byNode) {
     const seen = new Set<string>();
-    // bounded by the depth of the tree (a node has one parent; the root has none)
+    // bounded by the depth of the call tree
     for (
       let current: number | undefined = nodeId, depth = 0;
       current !== undefined && depth < 10_000;
@@ -85,68 +103,71 @@ function inclusiveTimes(profile: Profile, byNode: Map<number, number>): Map<stri
   return totals;
 }
 
-function top(groups: Map<string, number>, total: number, count: number): SelfTime[] {
+function top(groups: Map<string, number>, busy: number, count: number): TimeShare[] {
   return [...groups.entries()]
+    .filter(([name]) => !name.startsWith(IDLE))
     .sort((left, right) => right[1] - left[1])
     .slice(0, count)
-    .map(([name, microseconds]) => ({ name, selfMs: microseconds / 1_000, share: microseconds / total }));
+    .map(([name, microseconds]) => ({ name, ms: microseconds / 1_000, share: microseconds / busy }));
 }
 
-export interface ProfileSummary {
-  functions: SelfTime[];
-  files: SelfTime[];
-  inclusive: SelfTime[];
-  totalMs: number;
-}
-
-export function summarizeProfile(profile: Profile, count: number): ProfileSummary {
-  const byNode = selfTimesByNode(profile);
+export function summarizeProfile(profile: CpuProfile, count: number, skipMs = 0): ProfileSummary {
+  const byNode = timeByNode(profile, skipMs);
   const functions = new Map<string, number>();
   const files = new Map<string, number>();
   let total = 0;
+  let idle = 0;
   for (const node of profile.nodes) {
     const time = byNode.get(node.id) ?? 0;
     if (time === 0) continue;
     total += time;
-    const frame = node.callFrame;
-    const location = shortLocation(frame.url);
-    const name = frameName(frame);
+    if (node.callFrame.functionName === IDLE) idle += time;
+    const name = frameName(node.callFrame);
     functions.set(name, (functions.get(name) ?? 0) + time);
-    const file = location.startsWith("npm:")
-      ? location
-          .split("/")
-          .slice(0, location.startsWith("npm:@") ? 2 : 1)
-          .join("/")
-      : location;
+    const file = node.callFrame.functionName === IDLE ? IDLE : fileOf(shortLocation(node.callFrame.url));
     files.set(file, (files.get(file) ?? 0) + time);
   }
+  const busy = Math.max(1, total - idle);
   return {
-    functions: top(functions, total, count),
-    files: top(files, total, count),
-    inclusive: top(inclusiveTimes(profile, byNode), total, count),
-    totalMs: total / 1_000,
+    sampledMs: total / 1_000,
+    idleMs: idle / 1_000,
+    functions: top(functions, busy, count),
+    files: top(files, busy, count),
+    inclusive: top(inclusiveTimes(profile, byNode), busy, count),
   };
 }
 
+export function readCpuProfile(file: string): CpuProfile {
+  return profileSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+}
+
+export function renderSummary(summary: ProfileSummary): string {
+  const line = (item: TimeShare) =>
+    `${item.ms.toFixed(0).padStart(8)} ms ${(item.share * 100).toFixed(1).padStart(5)} %  ${item.name}`;
+  return [
+    `sampled ${summary.sampledMs.toFixed(0)} ms, of which idle ${summary.idleMs.toFixed(0)} ms; shares are of the busy time`,
+    "",
+    "top functions by self time:",
+    ...summary.functions.map(line),
+    "",
+    "top files and packages by self time:",
+    ...summary.files.map(line),
+    "",
+    "repository functions by total (inclusive) time:",
+    ...summary.inclusive.map(line),
+  ].join("\n");
+}
+
 function main(): void {
-  const file = process.argv[2];
+  const [file, countText, skipText] = process.argv.slice(2);
   if (file === undefined) {
-    process.stderr.write("usage: summarize-cpu-profile.ts FILE.cpuprofile [top]\n");
+    process.stderr.write("usage: summarize-cpu-profile.ts FILE.cpuprofile [top=10] [skip-ms=0]\n");
     process.exitCode = 2;
     return;
   }
-  const count = Math.max(1, Number(process.argv[3] ?? 10) || 10);
-  const profile = profileSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-  const summary = summarizeProfile(profile, count);
-  const line = (item: SelfTime) =>
-    `${item.selfMs.toFixed(0).padStart(8)} ms ${(item.share * 100).toFixed(1).padStart(5)} %  ${item.name}`;
-  process.stdout.write(`total sampled ${summary.totalMs.toFixed(0)} ms\n\ntop functions by self time:\n`);
-  process.stdout.write(`${summary.functions.map(line).join("\n")}\n\ntop files and packages by self time:\n`);
-  process.stdout.write(
-    `${summary.files.map(line).join("\n")}\n\nrepository functions by total (inclusive) time:\n`,
-  );
-  process.stdout.write(`${summary.inclusive.map(line).join("\n")}\n`);
+  const count = Math.max(1, Number(countText ?? 10) || 10);
+  const skipMs = Math.max(0, Number(skipText ?? 0) || 0);
+  process.stdout.write(`${renderSummary(summarizeProfile(readCpuProfile(file), count, skipMs))}\n`);
 }
 
-if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split("/").at(-1) ?? ""))
-  main();
+if (process.argv[1]?.endsWith("summarize-cpu-profile.ts")) main();
