@@ -1,4 +1,5 @@
 import { HOMOGLYPHS } from "./homoglyphs.js";
+import { isCommonWord } from "./language.js";
 import { foldOne, LEETSPEAK } from "./leetspeak.js";
 import { type MappedText, MappedTextBuilder } from "./mapped-text.js";
 
@@ -28,6 +29,19 @@ const LEET_PATTERN = /[013457@$]/;
 const PLAIN_DIGIT_PATTERN = /[2689]/;
 /** A Latin letter. */
 const LATIN_PATTERN = /[A-Za-z]/;
+/**
+ * Shapes that are usually not leetspeak: a number with a short unit or ordinal ("3rd", "35mm",
+ * "4K", "3D") and a name with a version ("HTML5", "python3", "R1"). Words of these shapes are
+ * folded only when the result is a common word ("4ll" -> "all").
+ */
+const NUMBER_WITH_UNIT_PATTERN = /^[0-9]+[A-Za-z]{1,3}$/;
+const NAME_WITH_VERSION_PATTERN = /^[A-Za-z]+[0-9]+$/;
+/** Never leetspeak: ordinals ("1st", "23rd"), sizes ("3x3", "4x400"). */
+const ORDINAL_OR_SIZE_PATTERN = /^[0-9]+(?:st|nd|rd|th|x[0-9]+)$/i;
+/** A decorator, mention or variable: "@dataclass", "@Module", "$HOME" (no other leetspeak inside). */
+const SIGIL_WORD_PATTERN = /^[@$][A-Za-z][A-Za-z0-9_]*$/;
+/** Shortest folded word that the common-word check accepts ("all"; not "he", "as"). */
+const MIN_COMMON_FOLD = 3;
 /** Any letter. */
 const LETTER_PATTERN = /\p{L}/u;
 
@@ -52,8 +66,10 @@ export function foldHomoglyphsAndLeet(input: MappedText): FoldResult {
     if (ascii && !hasLeet) continue;
     const foldLookAlikes = !ascii && foldsLookAlikes(word);
     const foldLeet =
-      hasLeet && word.length <= MAX_LEET_WORD && !PLAIN_DIGIT_PATTERN.test(word) && LETTER_PATTERN.test(word);
+      hasLeet && word.length <= MAX_LEET_WORD && !PLAIN_DIGIT_PATTERN.test(word) && LATIN_PATTERN.test(word);
     if (!foldLookAlikes && !foldLeet) continue;
+    if (!foldLookAlikes && !leetWordReadsAsLeet(word, text[match.index + word.length], text[match.index - 1]))
+      continue;
     for (let offset = 0; offset < word.length; offset++) {
       const character = word[offset] ?? "";
       const lookAlike = foldLookAlikes ? HOMOGLYPHS.get(word.charCodeAt(offset)) : undefined;
@@ -87,4 +103,28 @@ function foldsLookAlikes(word: string): boolean {
     else otherLetters++;
   }
   return lookAlikes > 0 && (LATIN_PATTERN.test(word) || otherLetters === 0);
+}
+
+/** Filters the leetspeak shapes that are ordinary text: units, ordinals, versions, e-mail addresses. */
+function leetWordReadsAsLeet(word: string, after: string | undefined, before: string | undefined): boolean {
+  if (before === "#") return false;
+  if (word.includes("@") && !word.startsWith("@") && after === ".") return false;
+  if (ORDINAL_OR_SIZE_PATTERN.test(word) || SIGIL_WORD_PATTERN.test(word)) return false;
+  if (NUMBER_WITH_UNIT_PATTERN.test(word) || NAME_WITH_VERSION_PATTERN.test(word)) {
+    const folded = foldLeetWord(word);
+    return folded.length >= MIN_COMMON_FOLD && isCommonWord(folded);
+  }
+  return true;
+}
+
+function foldLeetWord(word: string): string {
+  let out = "";
+  for (let offset = 0; offset < word.length; offset++) {
+    const character = word[offset] ?? "";
+    out +=
+      character === "1"
+        ? foldOne(word[offset - 1], word[offset + 1])
+        : (LEETSPEAK.get(character) ?? character);
+  }
+  return out;
 }

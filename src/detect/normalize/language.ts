@@ -19,6 +19,11 @@ const COMMON_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/** true for a frequent word of the languages above ("all", "the", "ignore"), any case */
+export function isCommonWord(word: string): boolean {
+  return COMMON_WORDS.has(word.toLowerCase());
+}
+
 /** A run of letters (any script) of two or more. */
 const WORD_PATTERN = /\p{L}{2,}/gu;
 
