@@ -206,4 +206,49 @@ describe("guardStream properties", () => {
       { numRuns: 150 },
     );
   });
+
+  it("redacts every planted secret exactly when the held tail is at least a secret long", async () => {
+    const secretArbitrary = fc
+      .array(fc.constantFrom(..."abcdefghij0123456789"), { minLength: 8, maxLength: 8 })
+      .map((characters) => `sk-${characters.join("")}`);
+    const partArbitrary = fc.oneof(
+      fc
+        .array(fc.constantFrom("a", " ", "é", "\u{1f44b}", "x", "."), { maxLength: 30 })
+        .map((parts) => parts.join("")),
+      secretArbitrary,
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(partArbitrary, { maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 24 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 12, max: 64 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        async (parts, sizes, windowSize, tailShare) => {
+          const source = parts.join("");
+          const holdTail = 11 + Math.floor((windowSize - 12) * tailShare);
+          const scan: StreamScanFunction = (text) => {
+            const replacements = [...text.matchAll(/sk-[a-j0-9]{8}/g)].map((match) => ({
+              start: match.index,
+              end: match.index + match[0].length,
+              text: "[SECRET]",
+            }));
+            return replacements.length === 0
+              ? { verdict: "allow", categories: [] }
+              : { verdict: "redact", categories: ["secret"], replacements };
+          };
+          const texts = [Array.from(source)];
+          const stream = guardStream(
+            (async function* () {
+              yield sseText(texts, sizes);
+            })(),
+            { scan, windowSize, holdTail, overlap: 16 },
+          );
+          const client = readClientView(await collect(stream.frames));
+          expect(client.text.get(0) ?? "").toBe(source.replace(/sk-[a-j0-9]{8}/g, "[SECRET]"));
+          expect((await stream.result).lateReplacements).toBe(0);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });
