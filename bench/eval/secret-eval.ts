@@ -19,6 +19,8 @@ import { measureLatency, REPEATS } from "./pii-spans/latency.js";
 
 const DATA = "/work/shared/data";
 const VARIANTS = 5;
+/** Builds shell-style placeholders (`${NAME}`) without template-literal look-alikes in the source. */
+const DOLLAR = "$";
 
 const secretlintSchema = z.object({
   rule: z.string(),
@@ -74,7 +76,7 @@ export function negativeSet(): string[] {
     "x".repeat(36),
     "X".repeat(36),
     "<your-token>",
-    "${TOKEN}",
+    `${DOLLAR}{TOKEN}`,
     "{{ token }}",
     "YOUR_TOKEN_HERE",
     "*".repeat(24),
@@ -90,7 +92,7 @@ export function negativeSet(): string[] {
     "example",
     "xxx",
     "****",
-    "${API_KEY}",
+    `${DOLLAR}{API_KEY}`,
     "<your-key>",
     "null",
     "TODO",
@@ -101,7 +103,7 @@ export function negativeSet(): string[] {
     "sample-token",
     "<REDACTED>",
     "%API_KEY%",
-    "${{ secrets.API_KEY }}",
+    `${DOLLAR}{{ secrets.API_KEY }}`,
     "process.env.API_KEY",
     "os.environ['API_KEY']",
   ];
@@ -132,9 +134,12 @@ export function negativeSet(): string[] {
     "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
   );
   texts.push("AKIAI44QH8DHBEXAMPLE", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY");
-  texts.push("Use pk_live_ keys in browsers: " + `pk_live_${randomBody(24, 9000)}`);
+  texts.push(`Use pk_live_ keys in browsers: pk_live_${randomBody(24, 9000)}`);
   texts.push("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----");
-  texts.push("postgres://user:password@localhost:5432/app", "mongodb://admin:${MONGO_PASSWORD}@db:27017");
+  texts.push(
+    "postgres://user:password@localhost:5432/app",
+    `mongodb://admin:${DOLLAR}{MONGO_PASSWORD}@db:27017`,
+  );
   return texts;
 }
 
