@@ -399,6 +399,16 @@ describe("guardStream upstream failures and aborts", () => {
     expect(closed).toBe(true);
   });
 
+  it("abort() before the frames are read closes the upstream and settles the result", async () => {
+    const { PassThrough } = await import("node:stream");
+    const body = new PassThrough();
+    const stream = guardStream(body, { scan: allowAll });
+    stream.abort();
+    expect(body.destroyed).toBe(true);
+    expect(await stream.result).toMatchObject({ end: "aborted", releasedCharacters: 0, blocked: false });
+    expect(() => stream.frames[Symbol.asyncIterator]()).toThrow(/only once/);
+  });
+
   it("an AbortSignal destroys a Node Readable upstream", async () => {
     const { PassThrough } = await import("node:stream");
     const body = new PassThrough();

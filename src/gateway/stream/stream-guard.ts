@@ -130,6 +130,12 @@ class GuardedStream implements StreamGuard {
 
   abort(): void {
     this.reader.abort();
+    if (!this.started) {
+      // the frames were never read: nothing else will settle the result
+      this.started = true;
+      this.endReason = "aborted";
+      void this.settle();
+    }
   }
 
   private readonly onRelease = (step: HoldBackStep): void => {
