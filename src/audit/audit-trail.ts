@@ -79,11 +79,7 @@ export async function createAuditTrail(options: AuditTrailOptions): Promise<Audi
   const { store, config, logger } = options;
   const repository = createAuditRepository(store.db);
   const outbox = createAuditOutboxRepository(store.db);
-  const sqliteFile = store.dialect === "sqlite" && isAbsolute(store.location) ? store.location : undefined;
-  const signingKey = loadOrCreateSigningKey(
-    defaultSigningKeyPath({ sqliteFile, baseDir: options.baseDir }),
-    env,
-  );
+  const signingKey = loadOrCreateSigningKey(signingKeyPathFor(store, options.baseDir), env);
   const contentKey = config.content === "encrypted" ? contentKeyFromEnvironment(env) : undefined;
   const node = options.node ?? defaultNodeId(env);
   let dispatcher: SinkDispatcher | undefined;
@@ -128,7 +124,7 @@ export async function createAuditTrail(options: AuditTrailOptions): Promise<Audi
     writer.append({
       type: "gateway.decision",
       actor: decisionActor(event),
-      payload: event as AuditPayload<"gateway.decision">,
+      payload: event,
       content,
     });
   return {
@@ -167,6 +163,12 @@ export async function createAuditTrail(options: AuditTrailOptions): Promise<Audi
       await dispatcher?.close();
     },
   };
+}
+
+/** The default place of the checkpoint key for a store: beside its SQLite file, else in baseDir. */
+export function signingKeyPathFor(store: Store, baseDir: string): string {
+  const sqliteFile = store.dialect === "sqlite" && isAbsolute(store.location) ? store.location : undefined;
+  return defaultSigningKeyPath({ sqliteFile, baseDir });
 }
 
 function decisionActor(event: DecisionEvent): AuditActor | null {

@@ -13,7 +13,7 @@ import {
   type AuditActor,
   type AuditEnvelope,
   type AuditEventType,
-  type AuditPayload,
+  type AuditPayloadInput,
   auditPayloadSchemas,
   GENESIS_HASH,
   NODE_ID,
@@ -25,7 +25,7 @@ export type Durability = "sync" | "batched";
 export interface AppendInput<Type extends AuditEventType = AuditEventType> {
   type: Type;
   actor: AuditActor | null;
-  payload: AuditPayload<Type>;
+  payload: AuditPayloadInput<Type>;
   /** prompt and response text; kept outside the chain as `audit.content` says */
   content?: EventContent | undefined;
 }

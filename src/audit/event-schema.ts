@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { categorySchema, verdictSchema } from "../core/index.js";
+import { categorySchema, type DecisionEvent, verdictSchema } from "../core/index.js";
 
 /**
  * The audit event schema, version 1 (docs/audit.md). An event is an ENVELOPE, hashed as canonical
@@ -123,6 +123,11 @@ export const auditPayloadSchemas = {
 } as const satisfies Record<AuditEventType, z.ZodType>;
 
 export type AuditPayload<Type extends AuditEventType> = z.infer<(typeof auditPayloadSchemas)[Type]>;
+
+/** What a writer accepts as a payload: the gateway's own (read-only) DecisionEvent for decisions. */
+export type AuditPayloadInput<Type extends AuditEventType> = Type extends "gateway.decision"
+  ? DecisionEvent
+  : AuditPayload<Type>;
 
 /** The hashed part of an event. Its canonical JSON with a domain prefix gives `hash`. */
 export const auditEnvelopeSchema = z.strictObject({

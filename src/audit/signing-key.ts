@@ -44,11 +44,9 @@ export function loadOrCreateSigningKey(
   defaultPath: string,
   env: NodeJS.ProcessEnv = process.env,
 ): SigningKey {
-  const inline = env[SIGNING_KEY_VARIABLE];
-  if (inline !== undefined && inline.trim() !== "") return fromPem(inline, SIGNING_KEY_VARIABLE);
+  const existing = loadSigningKey(defaultPath, env);
+  if (existing !== undefined) return existing;
   const path = env[SIGNING_KEY_FILE_VARIABLE] || defaultPath;
-  const existing = readIfPresent(path);
-  if (existing !== undefined) return fromPem(existing, path);
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   try {
@@ -66,6 +64,18 @@ export function loadOrCreateSigningKey(
     );
   }
   return fromPem(pem, path);
+}
+
+/** The checkpoint key from the environment or its file, or undefined when there is none yet. */
+export function loadSigningKey(
+  defaultPath: string,
+  env: NodeJS.ProcessEnv = process.env,
+): SigningKey | undefined {
+  const inline = env[SIGNING_KEY_VARIABLE];
+  if (inline !== undefined && inline.trim() !== "") return fromPem(inline, SIGNING_KEY_VARIABLE);
+  const path = env[SIGNING_KEY_FILE_VARIABLE] || defaultPath;
+  const existing = readIfPresent(path);
+  return existing === undefined ? undefined : fromPem(existing, path);
 }
 
 /** A public key as printed by `rampart audit public-key`: base64 of the SPKI DER, one line. */

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { registerAuditCommand } from "./audit-command.js";
 import { registerConfigCommand } from "./config-command.js";
 import { registerDbCommand } from "./db-command.js";
 import { registerDemoUpstreamCommand } from "./demo-upstream-command.js";
@@ -22,6 +23,7 @@ const commands: readonly RegisterCommand[] = [
   registerServeCommand,
   registerKeysCommand,
   registerScanCommand,
+  registerAuditCommand,
 ];
 
 function packageVersion(): string {

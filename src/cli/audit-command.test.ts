@@ -1,0 +1,115 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createAuditTrail } from "../audit/index.js";
+import { sampleDecision } from "../audit/test-support/audit-fixtures.js";
+import { auditConfigSchema } from "../config/index.js";
+import { migrateToLatest, openDatabase } from "../store/index.js";
+import { auditDatabase } from "../store/repositories/audit-tables.js";
+import { runCli } from "./main.js";
+import type { CliIo } from "./program.js";
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readStdin: async () => "",
+    isTty: false,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe("rampart audit", () => {
+  let folder: string;
+  let configFile: string;
+  let publicKey: string;
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), "rampart-audit-cli-"));
+    configFile = join(folder, "rampart.yaml");
+    await writeFile(configFile, "storage:\n  url: sqlite:./rampart.db\naudit:\n  content: none\n");
+    const store = await openDatabase("sqlite:./rampart.db", { baseDir: folder });
+    await migrateToLatest(store);
+    const trail = await createAuditTrail({
+      store,
+      config: auditConfigSchema.parse({ content: "none" }),
+      baseDir: folder,
+      node: "node-a",
+      env: {},
+      retention: false,
+      checkpointEveryEvents: 5,
+    });
+    for (let index = 1; index <= 12; index += 1) await trail.sink.record(sampleDecision(index));
+    publicKey = trail.publicKey;
+    await trail.close();
+    await store.close();
+  });
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("prints the public key, verifies the store, exports, and verifies the export offline", async () => {
+    expect((await run(["audit", "public-key", "--config", configFile])).stdout).toBe(`${publicKey}\n`);
+    const verified = await run(["audit", "verify", "--config", configFile]);
+    expect(verified).toMatchObject({
+      code: 0,
+      stdout: "ok: 12 events, 3 checkpoints, 1 nodes, 0 contents\n",
+    });
+
+    const exportFile = join(folder, "audit.jsonl");
+    const exported = await run(["audit", "export", "--config", configFile, "--out", exportFile]);
+    expect(exported).toMatchObject({ code: 0, stdout: `${exportFile}: 12 events, 3 checkpoints\n` });
+    const keyFile = join(folder, "audit.pub");
+    await writeFile(keyFile, `${publicKey}\n`);
+    for (const key of [publicKey, keyFile]) {
+      const offline = await run(["audit", "verify", "--file", exportFile, "--public-key", key]);
+      expect(offline).toMatchObject({ code: 0, stdout: "ok: 12 events, 3 checkpoints, 1 nodes\n" });
+    }
+
+    const lines = (await readFile(exportFile, "utf8")).split("\n");
+    await writeFile(exportFile, [...lines.slice(0, 3), ...lines.slice(4)].join("\n"));
+    const broken = await run(["audit", "verify", "--file", exportFile, "--public-key", publicKey]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/^BROKEN at line \d+: /);
+  });
+
+  it("exits 1 and names the first broken event of the store, or a wrong key", async () => {
+    const store = await openDatabase("sqlite:./rampart.db", { baseDir: folder });
+    const db = auditDatabase(store.db);
+    const row = await db
+      .selectFrom("audit_events")
+      .select("envelope")
+      .where("seq", "=", 7)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable("audit_events")
+      .set({ envelope: row.envelope.replace('"model":"llama-3-8b"', '"model":"gpt-x"') })
+      .where("seq", "=", 7)
+      .execute();
+    await store.close();
+    const result = await run(["audit", "verify", "--config", configFile]);
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: "BROKEN: node node-a, event 7: its hash does not match its content (modified)\n",
+    });
+
+    const other = generateKeyPairSync("ed25519")
+      .publicKey.export({ type: "spki", format: "der" })
+      .toString("base64");
+    const wrongKey = await run(["audit", "verify", "--config", configFile, "--public-key", other]);
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stdout).toContain("signed by key");
+  });
+
+  it("refuses --file without --public-key (exit 2)", async () => {
+    expect((await run(["audit", "verify", "--file", "x.jsonl"])).code).toBe(2);
+  });
+});
