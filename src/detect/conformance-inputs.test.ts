@@ -7,6 +7,9 @@ import {
   latin1Junk,
 } from "./conformance-inputs.js";
 
+/** A high surrogate without a low one after it, or a low one without a high one before it. */
+const LONE_SURROGATE_PATTERN = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 describe("conformance inputs", () => {
   it("builds 100 KB adversarial inputs with distinct names", () => {
     const inputs = adversarialInputs();
@@ -17,12 +20,12 @@ describe("conformance inputs", () => {
   it("generates the same junk on every run, with lone surrogates in it", () => {
     expect(binaryJunk(1000)).toBe(binaryJunk(1000));
     expect(latin1Junk(1000)).toBe(latin1Junk(1000));
-    expect(binaryJunk(4096).isWellFormed()).toBe(false);
+    expect(LONE_SURROGATE_PATTERN.test(binaryJunk(4096))).toBe(true);
   });
 
   it("covers empty text and broken Unicode", () => {
     const inputs = badInputs();
     expect(inputs).toContain("");
-    expect(inputs.some((text) => !text.isWellFormed())).toBe(true);
+    expect(inputs.some((text) => LONE_SURROGATE_PATTERN.test(text))).toBe(true);
   });
 });
