@@ -103,10 +103,15 @@ function scanLine(line: string, trusted: readonly string[]): LineMatch[] {
   return found;
 }
 
+/** A shell line continuation: a backslash at the end of a line. */
+export const LINE_CONTINUATION = /\\\r?\n/g;
+
 function createDangerousCommand(options: DangerousCommandOptions): DetectorInstance {
   const trusted = [...options.trustedInstallers, ...options.additionalTrustedInstallers];
   return {
-    detect(text: string): Finding[] {
+    detect(original: string): Finding[] {
+      // continuation lines ("\" then a newline) become one line; same length, so spans stay valid
+      const text = original.replace(LINE_CONTINUATION, (match) => " ".repeat(match.length));
       const findings: Finding[] = [];
       let lineStart = 0;
       while (lineStart <= text.length && findings.length < options.maxFindings) {
