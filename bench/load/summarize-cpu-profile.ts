@@ -33,6 +33,8 @@ export interface ProfileSummary {
   functions: TimeShare[];
   files: TimeShare[];
   inclusive: TimeShare[];
+  /** self time by area (a detector, a gateway folder, a package, Node); native frames charged to their JS caller */
+  areas: TimeShare[];
 }
 
 const IDLE = "(idle)";
@@ -103,6 +105,47 @@ function inclusiveTimes(profile: CpuProfile, byNode: Map<number, number>): Map<s
   return totals;
 }
 
+/** The area of a script: detector <id>, a folder of dist/ or src/, an npm package, or Node. */
+export function areaOf(url: string): string | undefined {
+  if (url === "") return undefined;
+  if (url.includes("/node_modules/")) return fileOf(shortLocation(url));
+  if (url.startsWith("wasm://")) return "wasm (undici's HTTP parser)";
+  const detector = /\/(?:dist|src)\/detect\/detectors\/([^/]+)\//.exec(url);
+  if (detector !== null) return `detector ${detector[1]}`;
+  const folder = /\/(?:dist|src)\/((?:gateway\/(?:stream|tokens|limits|redaction)|[^/]+))\//.exec(url);
+  if (folder !== null) return `rampart ${folder[1]}`;
+  const location = shortLocation(url);
+  if (location.startsWith("npm:")) return fileOf(location);
+  if (location.startsWith("node:")) return "node core";
+  return location;
+}
+
+/** Self time by area; a native frame (RegExp, writev) is charged to its nearest caller with a script. */
+function areaTimes(profile: CpuProfile, byNode: Map<number, number>): Map<string, number> {
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  for (const [nodeId, time] of byNode) {
+    const leaf = nodes.get(nodeId);
+    let area: string | undefined;
+    for (
+      let current: number | undefined = nodeId, depth = 0;
+      current !== undefined && depth < 10_000;
+      depth += 1
+    ) {
+      const node = nodes.get(current);
+      if (node === undefined) break;
+      area = areaOf(node.callFrame.url);
+      if (area !== undefined) break;
+      current = parents.get(current);
+    }
+    const name = area ?? leaf?.callFrame.functionName ?? "(unknown)";
+    totals.set(name, (totals.get(name) ?? 0) + time);
+  }
+  return totals;
+}
+
 function top(groups: Map<string, number>, busy: number, count: number): TimeShare[] {
   return [...groups.entries()]
     .filter(([name]) => !name.startsWith(IDLE))
@@ -134,6 +177,7 @@ export function summarizeProfile(profile: CpuProfile, count: number, skipMs = 0)
     functions: top(functions, busy, count),
     files: top(files, busy, count),
     inclusive: top(inclusiveTimes(profile, byNode), busy, count),
+    areas: top(areaTimes(profile, byNode), busy, 40),
   };
 }
 
@@ -155,6 +199,9 @@ export function renderSummary(summary: ProfileSummary): string {
     "",
     "repository functions by total (inclusive) time:",
     ...summary.inclusive.map(line),
+    "",
+    "self time by area (native frames such as RegExp charged to their caller):",
+    ...summary.areas.map(line),
   ].join("\n");
 }
 
