@@ -23,6 +23,9 @@ export type ReleaseListener = (step: HoldBackStep) => void;
 
 export type OutChoice = Record<string, unknown>;
 
+/** The key of the legacy `function_call` among a choice's tool calls (real indexes are >= 0). */
+const LEGACY_FUNCTION_CALL = -1;
+
 export const BLOCKED = Symbol("blocked");
 export type RewriteResult = OutChoice | null | typeof BLOCKED;
 
@@ -106,6 +109,14 @@ export class ChoiceState {
           meaningful = true;
         }
       }
+      if (delta.function_call !== null && delta.function_call !== undefined) {
+        const outCall = await this.rewriteFunctionCall(delta.function_call);
+        if (outCall === BLOCKED) return BLOCKED;
+        if (outCall !== null) {
+          outDelta.function_call = outCall;
+          meaningful = true;
+        }
+      }
       if (delta.tool_calls !== null && delta.tool_calls !== undefined) {
         const calls: Record<string, unknown>[] = [];
         for (let position = 0; position < delta.tool_calls.length; position += 1) {
@@ -132,20 +143,49 @@ export class ChoiceState {
     return out;
   }
 
-  private async rewriteToolCall(
-    call: ToolCallDelta,
-    index: number,
-  ): Promise<Record<string, unknown> | null | typeof BLOCKED> {
+  /** The legacy `function_call` delta: its arguments are scanned like a tool call's. */
+  private async rewriteFunctionCall(call: {
+    name?: string | null | undefined;
+    arguments?: string | null | undefined;
+  }): Promise<Record<string, unknown> | null | typeof BLOCKED> {
+    const state = this.toolCallState(LEGACY_FUNCTION_CALL);
+    const outCall: Record<string, unknown> = {};
+    if (typeof call.name === "string") {
+      if (call.name.length > 0) state.buffer.channel.toolName = call.name;
+      outCall.name = call.name;
+    }
+    if (typeof call.arguments === "string" && call.arguments.length > 0) {
+      let step = state.buffer.push(call.arguments);
+      if (isPromise(step)) step = await step;
+      this.note(step);
+      if (step.blocked) return BLOCKED;
+      if (step.text.length > 0) outCall.arguments = step.text;
+    }
+    if (outCall.name === undefined && outCall.arguments === undefined) return null;
+    if (!state.headerSent && outCall.arguments === undefined) outCall.arguments = "";
+    state.headerSent = true;
+    return outCall;
+  }
+
+  private toolCallState(index: number): ToolCallState {
     let state = this.toolCalls.get(index);
     if (state === undefined) {
       const buffer = new HoldBackBuffer(this.settings, this.ledger, {
         choiceIndex: this.index,
         channel: "tool_arguments",
-        toolCallIndex: index,
+        ...(index === LEGACY_FUNCTION_CALL ? {} : { toolCallIndex: index }),
       });
       state = { buffer, headerSent: false };
       this.toolCalls.set(index, state);
     }
+    return state;
+  }
+
+  private async rewriteToolCall(
+    call: ToolCallDelta,
+    index: number,
+  ): Promise<Record<string, unknown> | null | typeof BLOCKED> {
+    const state = this.toolCallState(index);
     const name = call.function?.name;
     if (typeof name === "string" && name.length > 0) state.buffer.channel.toolName = name;
     const outCall: Record<string, unknown> = { index };
@@ -204,6 +244,13 @@ export class ChoiceState {
       if (step.blocked) return BLOCKED;
       if (step.text.length === 0) continue;
       released = true;
+      if (index === LEGACY_FUNCTION_CALL) {
+        const outCall = (outDelta.function_call ?? {}) as Record<string, unknown>;
+        const before = outCall.arguments;
+        outCall.arguments = typeof before === "string" ? before + step.text : step.text;
+        outDelta.function_call = outCall;
+        continue;
+      }
       if (outDelta.tool_calls === undefined) outDelta.tool_calls = [];
       const calls = outDelta.tool_calls as Record<string, unknown>[];
       const existing = calls.find((call) => call.index === index);

@@ -29,6 +29,8 @@ const deltaSchema = z.looseObject({
   reasoning: z.string().nullish(),
   refusal: z.string().nullish(),
   tool_calls: z.array(toolCallDeltaSchema).nullish(),
+  /** the legacy single function call (`functions` requests) */
+  function_call: z.looseObject({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
 });
 export type ChatDelta = z.infer<typeof deltaSchema>;
 

@@ -162,6 +162,28 @@ describe("guardStream blocking", () => {
     expect(contexts.at(-1)).toMatchObject({ channel: "tool_arguments", toolCallIndex: 0, toolName: "shell" });
   });
 
+  it("scans the legacy function_call arguments and keeps its shape", async () => {
+    const frames = [
+      { function_call: { name: "lookup", arguments: "" } },
+      { function_call: { arguments: '{"q": "sec' } },
+      { function_call: { arguments: 'ret plans"}' } },
+    ].map(
+      (delta) =>
+        `data: ${JSON.stringify({ id: "f", choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`,
+    );
+    frames.push(
+      `data: ${JSON.stringify({ id: "f", choices: [{ index: 0, delta: {}, finish_reason: "function_call" }] })}\n\n`,
+    );
+    const allowed = await guard([...frames, "data: [DONE]\n\n"], { windowSize: 4, holdTail: 0 });
+    const calls = readClientView(allowed.output).chunks.flatMap((chunk) =>
+      (chunk.choices ?? []).map((choice) => choice.delta?.function_call).filter((call) => call !== undefined),
+    );
+    expect(calls.map((call) => call.arguments ?? "").join("")).toBe('{"q": "secret plans"}');
+    expect(calls[0]?.name).toBe("lookup");
+    const blocked = await guard([...frames, "data: [DONE]\n\n"], { scan: blockOn("secret plans") });
+    expect(readClientView(blocked.output).error?.code).toBe("rampart_policy_violation");
+  });
+
   it("keeps n>1 choices apart: each scan sees one choice's text only, a block in one stops the stream", async () => {
     const bytes = readFixture("vllm-n2.sse");
     const scanned: { choice: number; text: string }[] = [];

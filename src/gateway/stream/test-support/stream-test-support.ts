@@ -72,6 +72,9 @@ const clientChunkSchema = z.looseObject({
             role: z.string().optional(),
             content: z.string().nullish(),
             reasoning_content: z.string().nullish(),
+            function_call: z
+              .looseObject({ name: z.string().optional(), arguments: z.string().optional() })
+              .optional(),
             tool_calls: z
               .array(
                 z.looseObject({
