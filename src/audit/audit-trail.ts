@@ -11,7 +11,7 @@ import {
 import { type AppendInput, ChainWriter, type CommittedEvent } from "./chain-writer.js";
 import type { Checkpoint } from "./checkpoint.js";
 import { contentKeyFromEnvironment, type EventContent } from "./content-protection.js";
-import type { AuditActor, AuditEventType, AuditPayload } from "./event-schema.js";
+import type { AuditActor, AuditEventType } from "./event-schema.js";
 import { defaultNodeId } from "./node-id.js";
 import { type PruneResult, pruneExpired } from "./retention.js";
 import { defaultSigningKeyPath, formatPublicKey, loadOrCreateSigningKey } from "./signing-key.js";
