@@ -28,7 +28,7 @@ describe("probe catalogue", () => {
   });
 
   it("tags every testable OWASP category", () => {
-    const tagged = new Set(cases.flatMap((entry) => entry.probe.owasp));
+    const tagged = new Set<string>(cases.flatMap((entry) => entry.probe.owasp));
     for (const id of ["LLM01", "LLM02", "LLM05", "LLM06", "LLM07", "LLM09", "LLM10"])
       expect(tagged.has(id)).toBe(true);
   });
