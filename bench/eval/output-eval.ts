@@ -8,6 +8,7 @@
  * Prints the report and writes the `output-eval` section of docs/benchmarks.md (`--no-write` to skip).
  */
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import {
   complianceModel,
@@ -259,12 +260,12 @@ function latencySection(): string {
   ].join("\n");
 }
 
-function main(): void {
-  const synthetic = syntheticSection();
-  const report = [
+/** The `output-eval` report (Markdown). Exported so that `npm run eval` can call it. */
+export function outputEvalReport(): string {
+  return [
     "### Output-safety detectors",
     "",
-    synthetic,
+    syntheticSection(),
     "",
     gptFuzzSection(),
     "",
@@ -272,8 +273,13 @@ function main(): void {
     "",
     latencySection(),
   ].join("\n");
-  process.stdout.write(`${report}\n`);
-  if (!process.argv.includes("--no-write")) updateBenchmarksSection("output-eval", report);
 }
 
-main();
+/** Prints the report and writes its section of docs/benchmarks.md unless `--no-write`. */
+export function runOutputEval(write = !process.argv.includes("--no-write")): void {
+  const report = outputEvalReport();
+  process.stdout.write(`${report}\n`);
+  if (write) updateBenchmarksSection("output-eval", report);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runOutputEval();

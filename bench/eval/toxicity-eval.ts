@@ -6,6 +6,7 @@
  * Writes the `toxicity-eval` section of docs/benchmarks.md (`--no-write` to skip).
  */
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import type { Finding } from "../../src/core/index.js";
 import type { ScanContext } from "../../src/detect/detector.js";
 import { toxicityDetector } from "../../src/detect/detectors/toxicity/index.js";
@@ -217,12 +218,16 @@ function latencySection(): string {
   return `Latency on ${prepared.length} documents of about 8 KB (synthetic answers and tweets), each document's fastest of 5 runs after a warm-up, detector time only: best ${format(summary.best)} ms/KB, p50 ${format(summary.p50)} ms/KB, p99 ${format(summary.p99)} ms/KB, mean ${format(summary.mean)} ms/KB (target < 0.2 ms/KB). ${machineNote()}: the build machine is shared, so absolute times are pessimistic.`;
 }
 
-function main(): void {
-  const report = ["### Toxicity", "", davidsonSection(), "", benignSection(), "", latencySection()].join(
-    "\n",
-  );
-  process.stdout.write(`${report}\n`);
-  if (!process.argv.includes("--no-write")) updateBenchmarksSection("toxicity-eval", report);
+/** The `toxicity-eval` report (Markdown). Exported so that `npm run eval` can call it. */
+export function toxicityEvalReport(): string {
+  return ["### Toxicity", "", davidsonSection(), "", benignSection(), "", latencySection()].join("\n");
 }
 
-main();
+/** Prints the report and writes its section of docs/benchmarks.md unless `--no-write`. */
+export function runToxicityEval(write = !process.argv.includes("--no-write")): void {
+  const report = toxicityEvalReport();
+  process.stdout.write(`${report}\n`);
+  if (write) updateBenchmarksSection("toxicity-eval", report);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runToxicityEval();
