@@ -124,6 +124,22 @@ describe("createScanner", () => {
     ]);
   });
 
+  it("warms every detector up once per direction, and survives a detector that throws", () => {
+    let calls = 0;
+    const counting: Detector = {
+      ...wordDetector("x"),
+      create: () => ({
+        detect() {
+          calls++;
+          return [];
+        },
+      }),
+    };
+    const scanner = createScanner({ detectors: [{ detector: counting }, { detector: throwingDetector() }] });
+    scanner.warmUp();
+    expect(calls).toBe(2);
+  });
+
   it("scans long inputs in overlapping windows and maps findings to original offsets", () => {
     const scanner = createScanner({
       detectors: [{ detector: wordDetector("needle") }],

@@ -83,9 +83,9 @@ export const policySchema = z.strictObject({
   /** closed: a scan that cannot finish blocks; open: it passes, and is recorded as skipped */
   failMode: failModeSchema.default("closed"),
   /** time for one scan of one text, all detectors together... */
-  scanBudgetMs: z.number().int().positive().max(60_000).default(100),
+  scanBudgetMs: z.number().int().positive().max(60_000).default(1000),
   /** ...plus this much per 1,024 characters of the text */
-  scanBudgetMsPerKb: z.number().min(0).max(10_000).default(5),
+  scanBudgetMsPerKb: z.number().min(0).max(10_000).default(10),
   input: sectionSchema.prefault({}),
   output: sectionSchema.prefault({}),
   stream: streamSchema.prefault({}),
