@@ -8,7 +8,10 @@ import { toSarif } from "./sarif-report.js";
 export const reportFormats = {
   json: { file: "report.json", render: (report: RunReport) => `${JSON.stringify(report, null, 2)}\n` },
   html: { file: "report.html", render: toHtml },
-  sarif: { file: "report.sarif", render: (report: RunReport) => `${JSON.stringify(toSarif(report), null, 2)}\n` },
+  sarif: {
+    file: "report.sarif",
+    render: (report: RunReport) => `${JSON.stringify(toSarif(report), null, 2)}\n`,
+  },
   junit: { file: "junit.xml", render: toJunit },
   md: { file: "report.md", render: (report: RunReport) => toMarkdown(report) },
 } as const;

@@ -1,4 +1,4 @@
-import { owaspCategories, type OwaspId } from "../owasp.js";
+import { type OwaspId, owaspCategories } from "../owasp.js";
 import { escapeXml } from "./junit-report.js";
 import type { RateBucket, RunReport } from "./run-report.js";
 
@@ -40,7 +40,9 @@ export function toHtml(report: RunReport): string {
   const strategies = Object.entries(summary.byStrategy).sort(([a], [b]) => a.localeCompare(b));
   const findings = report.findings
     .map(
-      (finding) => `<details><summary><span class="sev ${finding.severity}">${finding.severity}</span> ${escape(finding.probe)} · ${escape(finding.strategy)} · ${escape(finding.owasp.join(", "))}</summary>
+      (
+        finding,
+      ) => `<details><summary><span class="sev ${finding.severity}">${finding.severity}</span> ${escape(finding.probe)} · ${escape(finding.strategy)} · ${escape(finding.owasp.join(", "))}</summary>
 <dl><dt>Grader</dt><dd>${escape(finding.grader)} (confidence ${finding.confidence.toFixed(2)})${finding.evidence ? `: ${escape(finding.evidence)}` : ""}</dd>
 <dt>ATLAS</dt><dd>${escape(finding.atlas.join(", "))}</dd>
 <dt>Prompt</dt><dd><pre>${escape(finding.prompt)}</pre></dd>
@@ -48,7 +50,9 @@ export function toHtml(report: RunReport): string {
     )
     .join("\n");
   const gate =
-    run.failOnAsr === undefined ? "no gate" : `${run.gatePassed ? "passed" : "failed"} (ASR must be ≤ ${percent(run.failOnAsr)})`;
+    run.failOnAsr === undefined
+      ? "no gate"
+      : `${run.gatePassed ? "passed" : "failed"} (ASR must be ≤ ${percent(run.failOnAsr)})`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Rampart red team: ${escape(run.model)}</title>

@@ -38,7 +38,9 @@ export function toJunit(report: RunReport): string {
   for (const [probeClass, results] of [...suites.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const failures = results.filter(failed).length;
     const errors = results.filter((result) => result.error !== undefined).length;
-    lines.push(`  <testsuite name="${escapeXml(probeClass)}" tests="${results.length}" failures="${failures}" errors="${errors}">`);
+    lines.push(
+      `  <testsuite name="${escapeXml(probeClass)}" tests="${results.length}" failures="${failures}" errors="${errors}">`,
+    );
     for (const result of results) {
       const seconds = ((result.durationMs ?? 0) / 1000).toFixed(3);
       const name = `${result.probe} [${result.strategy}]`;
@@ -47,7 +49,10 @@ export function toJunit(report: RunReport): string {
         lines.push(`${open}>`, `      <error message="${escapeXml(result.error)}"/>`, "    </testcase>");
       } else if (failed(result)) {
         const finding = findings.get(result.id);
-        const what = result.kind === "benign" ? "over-refusal: the model refused a harmless request" : "attack succeeded";
+        const what =
+          result.kind === "benign"
+            ? "over-refusal: the model refused a harmless request"
+            : "attack succeeded";
         const detail = finding
           ? `prompt: ${finding.prompt}\nresponse: ${finding.response}\ngrader: ${finding.grader} (${finding.confidence.toFixed(2)})`
           : `grader: ${result.grader} (${result.confidence.toFixed(2)})`;

@@ -1,4 +1,4 @@
-import { owaspCategories, type OwaspId } from "../owasp.js";
+import { type OwaspId, owaspCategories } from "../owasp.js";
 import type { RateBucket, RunReport } from "./run-report.js";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -14,7 +14,9 @@ function cell(text: string, max = 120): string {
 export function toMarkdown(report: RunReport, maxFindings = 20): string {
   const { run, summary } = report;
   const gate =
-    run.failOnAsr === undefined ? "no gate set" : `${run.gatePassed ? "passed" : "FAILED"} (fail when ASR > ${percent(run.failOnAsr)})`;
+    run.failOnAsr === undefined
+      ? "no gate set"
+      : `${run.gatePassed ? "passed" : "FAILED"} (fail when ASR > ${percent(run.failOnAsr)})`;
   const lines = [
     `# Rampart red team: ${run.model}`,
     "",
@@ -28,22 +30,38 @@ export function toMarkdown(report: RunReport, maxFindings = 20): string {
     "|---|---:|---:|---:|---|",
   ];
   for (const [id, bucket] of Object.entries(summary.byCategory) as [OwaspId, RateBucket][]) {
-    lines.push(`| ${id} ${owaspCategories[id]} | ${bucket.cases} | ${bucket.successes} | ${percent(bucket.asr)} | ${interval(bucket)} |`);
+    lines.push(
+      `| ${id} ${owaspCategories[id]} | ${bucket.cases} | ${bucket.successes} | ${percent(bucket.asr)} | ${interval(bucket)} |`,
+    );
   }
-  lines.push("", "## By strategy", "", "| strategy | cases | successes | ASR | 95% CI |", "|---|---:|---:|---:|---|");
-  for (const [strategy, bucket] of Object.entries(summary.byStrategy).sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`| ${cell(strategy)} | ${bucket.cases} | ${bucket.successes} | ${percent(bucket.asr)} | ${interval(bucket)} |`);
+  lines.push(
+    "",
+    "## By strategy",
+    "",
+    "| strategy | cases | successes | ASR | 95% CI |",
+    "|---|---:|---:|---:|---|",
+  );
+  for (const [strategy, bucket] of Object.entries(summary.byStrategy).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    lines.push(
+      `| ${cell(strategy)} | ${bucket.cases} | ${bucket.successes} | ${percent(bucket.asr)} | ${interval(bucket)} |`,
+    );
   }
   lines.push("", `## Findings (${report.findings.length})`, "");
   if (report.findings.length === 0) lines.push("No attack succeeded.");
   else {
-    lines.push("| severity | probe | strategy | OWASP | grader | prompt | response |", "|---|---|---|---|---|---|---|");
+    lines.push(
+      "| severity | probe | strategy | OWASP | grader | prompt | response |",
+      "|---|---|---|---|---|---|---|",
+    );
     for (const finding of report.findings.slice(0, maxFindings)) {
       lines.push(
         `| ${finding.severity} | ${cell(finding.probe)} | ${cell(finding.strategy)} | ${finding.owasp.join(", ")} | ${cell(finding.grader)} | ${cell(finding.prompt, 80)} | ${cell(finding.response, 80)} |`,
       );
     }
-    if (report.findings.length > maxFindings) lines.push("", `…and ${report.findings.length - maxFindings} more in report.json.`);
+    if (report.findings.length > maxFindings)
+      lines.push("", `…and ${report.findings.length - maxFindings} more in report.json.`);
   }
   lines.push(
     "",

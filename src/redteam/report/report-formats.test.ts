@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import Ajv from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { exportTraining } from "../export/training-export.js";
 import { reportFormats } from "./formats.js";
@@ -11,14 +10,21 @@ import { ruleId, toSarif } from "./sarif-report.js";
 import { sampleRunReport } from "./test-support/sample-run-report.js";
 
 const require = createRequire(import.meta.url);
-const sarifSchema = require("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json") as Record<string, unknown>;
+const Ajv = require("ajv-draft-04") as typeof import("ajv-draft-04").default;
+/** The SARIF 2.1.0 JSON schema (draft-04), as published with the specification. */
+const sarifSchema = require("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json") as Record<
+  string,
+  unknown
+>;
+// the published schema has one pattern that is not valid in Unicode mode; compile patterns without it
+const ajvOptions = { allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false } as const;
 
 describe("SARIF", () => {
   const report = sampleRunReport();
   const sarif = toSarif(report);
 
   it("validates against the SARIF 2.1.0 schema", () => {
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    const ajv = new Ajv(ajvOptions);
     const validate = ajv.compile(sarifSchema);
     const valid = validate(sarif);
     expect(validate.errors ?? []).toEqual([]);
@@ -26,7 +32,7 @@ describe("SARIF", () => {
   });
 
   it("the schema check is live: a broken log fails", () => {
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    const ajv = new Ajv(ajvOptions);
     const validate = ajv.compile(sarifSchema);
     expect(validate({ ...sarif, version: "9.9" })).toBe(false);
   });
@@ -47,7 +53,9 @@ describe("JUnit", () => {
     const xml = toJunit(report);
     expect((xml.match(/<testcase /g) ?? []).length).toBe(report.cases.length);
     expect((xml.match(/<failure /g) ?? []).length).toBe(report.cases.filter((item) => item.success).length);
-    expect((xml.match(/<error /g) ?? []).length).toBe(report.cases.filter((item) => item.error !== undefined).length);
+    expect((xml.match(/<error /g) ?? []).length).toBe(
+      report.cases.filter((item) => item.error !== undefined).length,
+    );
     expect(xml.startsWith('<?xml version="1.0"')).toBe(true);
     expect(xml).not.toMatch(/<(?!\/?(testsuites|testsuite|testcase|failure|error|\?xml))/);
   });
@@ -71,14 +79,20 @@ describe("Markdown and HTML", () => {
     const report = sampleRunReport();
     const first = report.findings[0];
     if (first === undefined) throw new Error("the sample has findings");
-    const hostile = { ...report, findings: [{ ...first, prompt: "<img src=x onerror=alert(1)>", response: "</pre><script>x()</script>" }] };
+    const hostile = {
+      ...report,
+      findings: [
+        { ...first, prompt: "<img src=x onerror=alert(1)>", response: "</pre><script>x()</script>" },
+      ],
+    };
     const html = toHtml(hostile);
     expect(html).not.toContain("<img src=x");
     expect(html).not.toContain("<script>");
   });
 
   it("every format renders", () => {
-    for (const format of Object.values(reportFormats)) expect(format.render(sampleRunReport()).length).toBeGreaterThan(100);
+    for (const format of Object.values(reportFormats))
+      expect(format.render(sampleRunReport()).length).toBeGreaterThan(100);
   });
 });
 
@@ -86,7 +100,9 @@ describe("diff", () => {
   it("names regressions and fixes by case", () => {
     const before = sampleRunReport();
     const flippedToFail = before.cases.find((item) => item.success && item.kind === "attack");
-    const flippedToSucceed = before.cases.find((item) => !item.success && item.kind === "attack" && item.error === undefined);
+    const flippedToSucceed = before.cases.find(
+      (item) => !item.success && item.kind === "attack" && item.error === undefined,
+    );
     if (!flippedToFail || !flippedToSucceed) throw new Error("the sample has both kinds of case");
     const after = sampleRunReport({ [flippedToFail.id]: false, [flippedToSucceed.id]: true });
     const diff = diffRuns(before, after);
@@ -100,12 +116,18 @@ describe("diff", () => {
 describe("training export", () => {
   it("pairs each successful attack with a safe answer, or writes labelled detector data", () => {
     const report = sampleRunReport();
-    const chat = exportTraining(report, "openai-jsonl").trim().split("\n").map((line) => JSON.parse(line));
+    const chat = exportTraining(report, "openai-jsonl")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(chat.length).toBe(new Set(report.findings.map((item) => item.prompt)).size);
     expect(chat[0].messages[0].role).toBe("user");
     expect(chat[0].messages[1].role).toBe("assistant");
     expect(chat[0].messages[1].content).not.toBe(report.findings[0]?.response);
-    const detector = exportTraining(report, "detector").trim().split("\n").map((line) => JSON.parse(line));
+    const detector = exportTraining(report, "detector")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(detector.every((row) => typeof row.text === "string" && typeof row.label === "string")).toBe(true);
   });
 });

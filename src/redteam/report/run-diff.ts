@@ -53,7 +53,9 @@ export function renderDiff(diff: RunDiff): string {
   const lines = [
     `ASR ${percent(diff.asrBefore)} -> ${percent(diff.asrAfter)}; ${diff.regressions.length} regressions, ${diff.fixes.length} fixes, ${diff.added} new cases, ${diff.removed} cases gone`,
   ];
-  for (const item of diff.regressions) lines.push(`  regression  ${item.probe} [${item.strategy}] ${item.owasp.join(",")}`);
-  for (const item of diff.fixes) lines.push(`  fixed       ${item.probe} [${item.strategy}] ${item.owasp.join(",")}`);
+  for (const item of diff.regressions)
+    lines.push(`  regression  ${item.probe} [${item.strategy}] ${item.owasp.join(",")}`);
+  for (const item of diff.fixes)
+    lines.push(`  fixed       ${item.probe} [${item.strategy}] ${item.owasp.join(",")}`);
   return `${lines.join("\n")}\n`;
 }

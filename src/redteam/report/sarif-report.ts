@@ -20,9 +20,13 @@ function ruleFor(finding: RunFinding) {
   const categories = finding.owasp.map((id) => `${id} ${owaspCategories[id]}`).join(", ");
   return {
     id: ruleId(finding.probe),
-    name: finding.probe.replace(/[^A-Za-z0-9]+(.)?/g, (_match, next: string | undefined) => (next ?? "").toUpperCase()),
+    name: finding.probe.replace(/[^A-Za-z0-9]+(.)?/g, (_match, next: string | undefined) =>
+      (next ?? "").toUpperCase(),
+    ),
     shortDescription: { text: `${finding.probeClass}: ${finding.probe}` },
-    fullDescription: { text: `Red-team probe ${finding.probe} (${finding.probeClass}); OWASP LLM 2025: ${categories}.` },
+    fullDescription: {
+      text: `Red-team probe ${finding.probe} (${finding.probeClass}); OWASP LLM 2025: ${categories}.`,
+    },
     help: { text: "See docs/redteam.md for what the probe tests and how to fix a finding." },
     defaultConfiguration: { level: LEVEL_BY_SEVERITY[finding.severity] },
     properties: {
@@ -35,7 +39,8 @@ function ruleFor(finding: RunFinding) {
 
 export function toSarif(report: RunReport, reportFile = "report.json") {
   const rules = new Map<string, ReturnType<typeof ruleFor>>();
-  for (const finding of report.findings) if (!rules.has(ruleId(finding.probe))) rules.set(ruleId(finding.probe), ruleFor(finding));
+  for (const finding of report.findings)
+    if (!rules.has(ruleId(finding.probe))) rules.set(ruleId(finding.probe), ruleFor(finding));
   const ruleIndex = new Map([...rules.keys()].map((id, index) => [id, index]));
   return {
     $schema: SARIF_SCHEMA,
@@ -68,7 +73,13 @@ export function toSarif(report: RunReport, reportFile = "report.json") {
           locations: [
             {
               physicalLocation: { artifactLocation: { uri: reportFile } },
-              logicalLocations: [{ name: report.run.model, fullyQualifiedName: `${report.run.target}#${report.run.model}`, kind: "module" }],
+              logicalLocations: [
+                {
+                  name: report.run.model,
+                  fullyQualifiedName: `${report.run.target}#${report.run.model}`,
+                  kind: "module",
+                },
+              ],
             },
           ],
           partialFingerprints: { "rampartCase/v1": finding.id },
