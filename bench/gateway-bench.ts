@@ -5,13 +5,14 @@
  * 1. Fixed rate (open loop, 100 requests/s): p50 and p99 latency direct and through Rampart, JSON
  *    and streaming (time to last byte, and to first byte), the added milliseconds, and the
  *    x-rampart-overhead-ms header.
- * 2. Maximum throughput (closed loop, 32 in flight): requests/s direct and through Rampart.
+ * 2. One request at a time: the added latency without queueing, and the server CPU per request.
+ * 3. Maximum throughput (closed loop, 32 in flight): requests/s direct and through Rampart.
  *
  * Run: `npm run bench:gateway` (builds dist/ first; writes the "gateway-latency" section of
  * docs/benchmarks.md). Flags: --no-build, --no-write, --duration-ms N (default 10000),
  * --rounds N (default 1; medians over rounds), --cpu-prof DIR (profile the gateway; only runs
- * through Rampart; never writes the docs), --answers json,stream and --modes fixed-rate,closed-loop
- * (a subset; the docs are written only for the full set).
+ * through Rampart; never writes the docs), --answers json,stream and
+ * --runs fixed-rate,sequential,throughput (a subset; the docs are written only for the full set).
  */
 import { readdirSync, statSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
@@ -30,7 +31,7 @@ import {
   cpuMsOf,
   startEnvironment,
 } from "./load/rampart-setup.js";
-import { buildTables, type Measurement, type TargetPath } from "./load/report.js";
+import { buildTables, type Measurement, RUN_KINDS, type RunKind, type TargetPath } from "./load/report.js";
 import { checkSampleAnswers, type SampleCheck } from "./load/sample-check.js";
 import { readCpuProfile, renderSummary, summarizeProfile } from "./load/summarize-cpu-profile.js";
 
@@ -43,18 +44,18 @@ const { values: flags } = parseArgs({
     rounds: { type: "string", default: "1" },
     "cpu-prof": { type: "string" },
     answers: { type: "string", default: "json,stream" },
-    modes: { type: "string", default: "fixed-rate,closed-loop" },
+    runs: { type: "string", default: RUN_KINDS.join(",") },
   },
 });
 const durationMs = Math.min(60_000, Math.max(1_000, Number(flags["duration-ms"]) || 10_000));
 const rounds = Math.min(5, Math.max(1, Math.floor(Number(flags.rounds)) || 1));
 const cpuProfileDir = flags["cpu-prof"];
 const answers = flags.answers.split(",").map((answer) => answer.trim() === "stream");
-const modes = (["fixed-rate", "closed-loop"] as const).filter((mode) =>
-  flags.modes.split(",").includes(mode),
-);
+const kinds = RUN_KINDS.filter((kind) => flags.runs.split(",").includes(kind));
 const FIXED_RATE_PER_SECOND = 100;
 const CONCURRENCY = 32;
+/** the sequential runs (one request at a time) last at most this long */
+const SEQUENTIAL_MS = 5_000;
 
 async function runLoadGenerator(options: LoadOptionsInput): Promise<LoadResult> {
   const timeoutMs = options.durationMs + (options.warmupMs ?? 2_000) + 60_000;
@@ -71,7 +72,7 @@ async function runLoadGenerator(options: LoadOptionsInput): Promise<LoadResult> 
 async function measure(
   environment: BenchEnvironment,
   round: number,
-  mode: LoadResult["mode"],
+  kind: RunKind,
   stream: boolean,
   path: TargetPath,
 ): Promise<Measurement> {
@@ -84,16 +85,16 @@ async function measure(
     ...(throughRampart ? { apiKey: environment.gatewayKey } : {}),
     model: BENCH_MODEL,
     stream,
-    mode,
+    mode: kind === "fixed-rate" ? "fixed-rate" : "closed-loop",
     ratePerSecond: FIXED_RATE_PER_SECOND,
-    concurrency: CONCURRENCY,
-    durationMs,
+    concurrency: kind === "sequential" ? 1 : CONCURRENCY,
+    durationMs: kind === "sequential" ? Math.min(durationMs, SEQUENTIAL_MS) : durationMs,
     warmupMs: 2_000,
     firstIndex: round * 1_000_000 + (stream ? 500_000 : 0),
   });
   const measurement: Measurement = {
     round,
-    mode,
+    kind,
     stream,
     path,
     result,
@@ -102,7 +103,7 @@ async function measure(
   };
   const latency = result.latencyMs;
   process.stderr.write(
-    `round ${round + 1} ${mode} ${stream ? "stream" : "JSON"} ${path}: ${result.ok}/${result.sent} ok, ` +
+    `round ${round + 1} ${kind} ${stream ? "stream" : "JSON"} ${path}: ${result.ok}/${result.sent} ok, ` +
       `${result.throughputPerSecond.toFixed(0)} req/s, p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms` +
       `${Object.keys(result.failures).length > 0 ? `, failures ${JSON.stringify(result.failures)}` : ""}\n`,
   );
@@ -111,7 +112,7 @@ async function measure(
 
 function maxLag(measurements: readonly Measurement[]): string {
   const lags = measurements
-    .filter((item) => item.mode === "fixed-rate")
+    .filter((item) => item.kind === "fixed-rate")
     .map((item) => item.result.maxScheduleLagMs);
   return lags.length === 0 ? "n/a" : Math.max(...lags).toFixed(1);
 }
@@ -134,15 +135,17 @@ function renderSection(
   return [
     "## Gateway latency and throughput (`bench/gateway-bench.ts`)",
     "",
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; ${describeMachine()}. The machine has 2 cores,`,
-    "shared by all three processes (model simulator, gateway, load generator) and by other work: load",
-    `average ${loadBefore.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end, so absolute figures are pessimistic.`,
-    `Everything runs on 127.0.0.1. The upstream is \`rampart demo-upstream\` (zero think time; a short reply, and`,
-    "for `stream: true` one SSE event per token, written at once). The gateway is `rampart serve` with SQLite",
-    "storage, log level warn and the built-in default policy. Every request carries a different benign",
-    "English prompt of about 1,000 characters (bench/load/prompts.ts) after a short system message.",
-    `Each run: 2 s warm-up, then ${durationMs / 1_000} s measured; ${rounds} round(s), medians over rounds,`,
-    "added figures are differences within a round.",
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench:gateway${rounds > 1 ? ` -- --rounds ${rounds}` : ""}\`; ${describeMachine()}.`,
+    "The machine has 2 cores, shared by all three processes (model simulator, gateway, load generator)",
+    `and by other work: load average ${loadBefore.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end, so absolute figures are`,
+    "pessimistic, and a process that needs more than its share of a core queues. Everything runs on",
+    "127.0.0.1. The upstream is `rampart demo-upstream` (zero think time; a reply of",
+    `${samples.replyChars} characters, streamed as one SSE event per token, written at once). The gateway is`,
+    "`rampart serve` with SQLite storage, log level warn and the built-in default policy. Every request",
+    "carries a different benign English prompt of about 1,000 characters (bench/load/prompts.ts) after a",
+    `short system message. Each run: 2 s warm-up, then ${durationMs / 1_000} s measured (sequential runs ${Math.min(durationMs, SEQUENTIAL_MS) / 1_000} s);`,
+    `${rounds} round(s), medians over rounds; added figures are differences within a round. Server CPU is the`,
+    "gateway's (through Rampart) or the simulator's (direct) user + system time from /proc over the run.",
     "",
     `Detectors of the default policy: input ${list(policy.input)}; output ${list(policy.output)} (${policy.summary}).`,
     `Sample answers through Rampart: ${samples.answers.map((sample) => `${sample.stream ? "stream" : "JSON"} ${sample.status}, verdict ${sample.verdict}, overhead ${sample.overheadMs} ms`).join("; ")}.`,
@@ -150,16 +153,20 @@ function renderSection(
     "",
     `### Latency at a fixed ${FIXED_RATE_PER_SECOND} requests/s (open loop)`,
     "",
-    "Latency is send to last byte; first byte is the first body byte. Server CPU is the gateway's",
-    "(through Rampart) or the simulator's (direct), from /proc.",
+    "Latency is send to last byte; first byte is the first body byte. A reply shorter than the",
+    "hold-back window is released only when the stream ends, so its first byte comes with its last.",
     "",
-    tables.latency,
+    tables.fixedRate,
     "",
     tables.added,
     "",
     `The load generator left its sends at most ${maxLag(measurements)} ms after their scheduled time`,
     "(its own CPU share; latency is measured from the actual send). For a stream, x-rampart-overhead-ms",
     "is sent with the headers, before the answer exists: it covers the request side only.",
+    "",
+    "### One request at a time (latency without queueing)",
+    "",
+    tables.sequential,
     "",
     `### Maximum throughput (closed loop, ${CONCURRENCY} requests in flight)`,
     "",
@@ -206,16 +213,16 @@ async function main(): Promise<void> {
     const measurements: Measurement[] = [];
     profileSkipMs = Date.now() - environment.gatewayStartedAt;
     for (let round = 0; round < rounds; round += 1) {
-      for (const mode of modes) {
+      for (const kind of kinds) {
         for (const stream of answers) {
-          for (const path of paths) measurements.push(await measure(environment, round, mode, stream, path));
+          for (const path of paths) measurements.push(await measure(environment, round, kind, stream, path));
         }
       }
     }
     const loadAfter = loadavg()[0] ?? 0;
     const section = renderSection(measurements, policy, samples, loadBefore, loadAfter);
     process.stdout.write(`${section}\n`);
-    const fullSet = answers.length === 2 && answers[0] !== answers[1] && modes.length === 2;
+    const fullSet = answers.length === 2 && answers[0] !== answers[1] && kinds.length === RUN_KINDS.length;
     if (!flags["no-write"] && cpuProfileDir === undefined && fullSet) {
       updateBenchmarksSection("gateway-latency", section);
       process.stderr.write("wrote the gateway-latency section of docs/benchmarks.md\n");

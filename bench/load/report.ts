@@ -6,9 +6,16 @@ import { formatNumber as format, median } from "./statistics.js";
 
 export type TargetPath = "direct" | "rampart";
 
+/**
+ * fixed-rate: open loop at a fixed rate; sequential: one request at a time (latency without
+ * queueing); throughput: closed loop with many requests in flight.
+ */
+export const RUN_KINDS = ["fixed-rate", "sequential", "throughput"] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
 export interface Measurement {
   round: number;
-  mode: LoadResult["mode"];
+  kind: RunKind;
   stream: boolean;
   path: TargetPath;
   result: LoadResult;
@@ -21,15 +28,12 @@ export interface Measurement {
 /** Targets of the gateway issue. */
 export const TARGETS = { addedP50Ms: 1, addedP99Ms: 3, throughputRatio: 0.4 };
 
+type Row = (string | number)[];
 const answerName = (stream: boolean) => (stream ? "stream" : "JSON");
+const mark = (ok: boolean) => (ok ? "met" : "**missed**");
 
-function select(
-  measurements: readonly Measurement[],
-  mode: LoadResult["mode"],
-  stream: boolean,
-  path: TargetPath,
-) {
-  return measurements.filter((item) => item.mode === mode && item.stream === stream && item.path === path);
+function select(measurements: readonly Measurement[], kind: RunKind, stream: boolean, path: TargetPath) {
+  return measurements.filter((item) => item.kind === kind && item.stream === stream && item.path === path);
 }
 
 /** The median over rounds of one number of a run. */
@@ -37,17 +41,27 @@ function med(items: readonly Measurement[], pick: (item: Measurement) => number)
   return median(items.map(pick));
 }
 
+/** "p50 / p99" of a summary, medians over rounds. */
+function pair(
+  items: readonly Measurement[],
+  pick: (result: LoadResult) => { p50: number; p99: number } | null,
+) {
+  if (items.some((item) => pick(item.result) === null)) return "n/a";
+  return `${format(med(items, (item) => pick(item.result)?.p50 ?? 0))} / ${format(med(items, (item) => pick(item.result)?.p99 ?? 0))}`;
+}
+
 /** Median over rounds of (through Rampart - direct) within each round. */
-function addedWithinRound(
+function withinRound(
   direct: readonly Measurement[],
   rampart: readonly Measurement[],
   pick: (result: LoadResult) => number,
+  combine: (through: number, direct: number) => number = (through, same) => through - same,
 ): number {
-  const differences = rampart.flatMap((through) => {
+  const values = rampart.flatMap((through) => {
     const same = direct.find((item) => item.round === through.round);
-    return same === undefined ? [] : [pick(through.result) - pick(same.result)];
+    return same === undefined ? [] : [combine(pick(through.result), pick(same.result))];
   });
-  return median(differences);
+  return median(values);
 }
 
 function counts(record: Record<string, number>): string {
@@ -55,27 +69,48 @@ function counts(record: Record<string, number>): string {
   return entries.length === 0 ? "none" : entries.map(([name, count]) => `${name} ${count}`).join(", ");
 }
 
-function sumRecords(items: readonly Measurement[], pick: (result: LoadResult) => Record<string, number>) {
+function failures(items: readonly Measurement[]): string {
   const total: Record<string, number> = {};
   for (const item of items) {
-    for (const [name, count] of Object.entries(pick(item.result))) total[name] = (total[name] ?? 0) + count;
+    for (const [name, count] of Object.entries(item.result.failures))
+      total[name] = (total[name] ?? 0) + count;
   }
-  return total;
+  return counts(total);
 }
 
-const mark = (ok: boolean) => (ok ? "met" : "**missed**");
+function verdicts(items: readonly Measurement[]): string {
+  const total: Record<string, number> = {};
+  for (const item of items) {
+    for (const [name, count] of Object.entries(item.result.verdicts))
+      total[name] = (total[name] ?? 0) + count;
+  }
+  return counts(total);
+}
+
+/** Server CPU per answered request: the gateway's through Rampart, the simulator's directly. */
+function cpuPerRequest(items: readonly Measurement[]): string {
+  return format(
+    med(
+      items,
+      (item) =>
+        (item.path === "rampart" ? item.gatewayCpuMs : item.simulatorCpuMs) / Math.max(1, item.result.ok),
+    ),
+  );
+}
 
 export interface Tables {
-  latency: string;
+  fixedRate: string;
   added: string;
+  sequential: string;
   throughput: string;
   targetsMet: { latency: boolean; throughput: boolean };
 }
 
 export function buildTables(measurements: readonly Measurement[]): Tables {
-  const latencyRows: (string | number)[][] = [];
-  const addedRows: (string | number)[][] = [];
-  const throughputRows: (string | number)[][] = [];
+  const fixedRows: Row[] = [];
+  const addedRows: Row[] = [];
+  const sequentialRows: Row[] = [];
+  const throughputRows: Row[] = [];
   let latencyMet = true;
   let throughputMet = true;
   for (const stream of [false, true]) {
@@ -84,74 +119,73 @@ export function buildTables(measurements: readonly Measurement[]): Tables {
       if (items.length === 0) continue;
       const ok = items.reduce((sum, item) => sum + item.result.ok, 0);
       const sent = items.reduce((sum, item) => sum + item.result.sent, 0);
-      const overhead = items.every((item) => item.result.overheadMs !== null)
-        ? `${format(med(items, (item) => item.result.overheadMs?.p50 ?? 0))} / ${format(med(items, (item) => item.result.overheadMs?.p99 ?? 0))}`
-        : "n/a";
-      latencyRows.push([
+      fixedRows.push([
         answerName(stream),
         path === "direct" ? "direct" : "through Rampart",
         `${ok} / ${sent}`,
         format(med(items, (item) => item.result.latencyMs.p50)),
         format(med(items, (item) => item.result.latencyMs.p99)),
-        `${format(med(items, (item) => item.result.firstByteMs.p50))} / ${format(med(items, (item) => item.result.firstByteMs.p99))}`,
-        overhead,
-        format(
-          med(
-            items,
-            (item) =>
-              (item.path === "rampart" ? item.gatewayCpuMs : item.simulatorCpuMs) /
-              Math.max(1, item.result.ok),
-          ),
-        ),
-        counts(sumRecords(items, (result) => result.failures)),
+        pair(items, (result) => result.firstByteMs),
+        pair(items, (result) => result.overheadMs),
+        cpuPerRequest(items),
+        failures(items),
       ]);
     }
     const direct = select(measurements, "fixed-rate", stream, "direct");
     const rampart = select(measurements, "fixed-rate", stream, "rampart");
     if (direct.length > 0 && rampart.length > 0) {
-      const addedP50 = addedWithinRound(direct, rampart, (result) => result.latencyMs.p50);
-      const addedP99 = addedWithinRound(direct, rampart, (result) => result.latencyMs.p99);
+      const addedP50 = withinRound(direct, rampart, (result) => result.latencyMs.p50);
+      const addedP99 = withinRound(direct, rampart, (result) => result.latencyMs.p99);
       const met = addedP50 <= TARGETS.addedP50Ms && addedP99 <= TARGETS.addedP99Ms;
       latencyMet &&= met;
       addedRows.push([
         answerName(stream),
         format(addedP50),
         format(addedP99),
-        `${format(addedWithinRound(direct, rampart, (result) => result.firstByteMs.p50))} / ${format(addedWithinRound(direct, rampart, (result) => result.firstByteMs.p99))}`,
-        counts(sumRecords(rampart, (result) => result.verdicts)),
+        `${format(withinRound(direct, rampart, (result) => result.firstByteMs.p50))} / ${format(withinRound(direct, rampart, (result) => result.firstByteMs.p99))}`,
+        verdicts(rampart),
         mark(met),
       ]);
     }
-    const closedDirect = select(measurements, "closed-loop", stream, "direct");
-    const closedRampart = select(measurements, "closed-loop", stream, "rampart");
-    if (closedDirect.length > 0 && closedRampart.length > 0) {
-      const directRate = med(closedDirect, (item) => item.result.throughputPerSecond);
-      const rampartRate = med(closedRampart, (item) => item.result.throughputPerSecond);
-      const ratio = median(
-        closedRampart.flatMap((through) => {
-          const same = closedDirect.find((item) => item.round === through.round);
-          return same === undefined
-            ? []
-            : [through.result.throughputPerSecond / same.result.throughputPerSecond];
-        }),
+    const oneDirect = select(measurements, "sequential", stream, "direct");
+    const oneRampart = select(measurements, "sequential", stream, "rampart");
+    if (oneDirect.length > 0 && oneRampart.length > 0) {
+      sequentialRows.push([
+        answerName(stream),
+        pair(oneDirect, (result) => result.latencyMs),
+        pair(oneRampart, (result) => result.latencyMs),
+        `${format(withinRound(oneDirect, oneRampart, (result) => result.latencyMs.p50))} / ${format(withinRound(oneDirect, oneRampart, (result) => result.latencyMs.p99))}`,
+        pair(oneRampart, (result) => result.overheadMs),
+        `${cpuPerRequest(oneDirect)} / ${cpuPerRequest(oneRampart)}`,
+        failures([...oneDirect, ...oneRampart]),
+      ]);
+    }
+    const manyDirect = select(measurements, "throughput", stream, "direct");
+    const manyRampart = select(measurements, "throughput", stream, "rampart");
+    if (manyDirect.length > 0 && manyRampart.length > 0) {
+      const ratio = withinRound(
+        manyDirect,
+        manyRampart,
+        (result) => result.throughputPerSecond,
+        (through, same) => through / same,
       );
       const met = ratio >= TARGETS.throughputRatio;
       throughputMet &&= met;
       throughputRows.push([
         answerName(stream),
-        format(directRate),
-        format(rampartRate),
+        format(med(manyDirect, (item) => item.result.throughputPerSecond)),
+        format(med(manyRampart, (item) => item.result.throughputPerSecond)),
         `${format(ratio * 100)} %`,
-        `${format(med(closedDirect, (item) => item.result.latencyMs.p50))} / ${format(med(closedDirect, (item) => item.result.latencyMs.p99))}`,
-        `${format(med(closedRampart, (item) => item.result.latencyMs.p50))} / ${format(med(closedRampart, (item) => item.result.latencyMs.p99))}`,
-        format(med(closedRampart, (item) => item.gatewayCpuMs / Math.max(1, item.result.ok))),
-        counts(sumRecords([...closedDirect, ...closedRampart], (result) => result.failures)),
+        pair(manyDirect, (result) => result.latencyMs),
+        pair(manyRampart, (result) => result.latencyMs),
+        `${cpuPerRequest(manyDirect)} / ${cpuPerRequest(manyRampart)}`,
+        failures([...manyDirect, ...manyRampart]),
         mark(met),
       ]);
     }
   }
   return {
-    latency: markdownTable(
+    fixedRate: markdownTable(
       [
         "answer",
         "path",
@@ -163,7 +197,7 @@ export function buildTables(measurements: readonly Measurement[]): Tables {
         "server CPU ms per request",
         "failures",
       ],
-      latencyRows,
+      fixedRows,
     ),
     added: markdownTable(
       [
@@ -176,6 +210,18 @@ export function buildTables(measurements: readonly Measurement[]): Tables {
       ],
       addedRows,
     ),
+    sequential: markdownTable(
+      [
+        "answer",
+        "direct p50 / p99 ms",
+        "through Rampart p50 / p99 ms",
+        "added p50 / p99 ms",
+        "x-rampart-overhead-ms p50 / p99",
+        "server CPU ms per request, simulator / gateway",
+        "failures",
+      ],
+      sequentialRows,
+    ),
     throughput: markdownTable(
       [
         "answer",
@@ -183,8 +229,8 @@ export function buildTables(measurements: readonly Measurement[]): Tables {
         "through Rampart req/s",
         "ratio",
         "direct p50 / p99 ms",
-        "Rampart p50 / p99 ms",
-        "gateway CPU ms per request",
+        "through Rampart p50 / p99 ms",
+        "server CPU ms per request, simulator / gateway",
         "failures",
         "target (>= 40 %)",
       ],

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { chatRequestBody } from "./prompts.js";
 import { BENCH_MODEL, type BenchEnvironment } from "./rampart-setup.js";
 
@@ -17,9 +18,15 @@ export interface SampleAnswer {
 
 export interface SampleCheck {
   answers: SampleAnswer[];
+  /** characters of the reply to the JSON sample */
+  replyChars: number;
   /** statuses of the warm-up requests, in order, run together: "200 x18, 503 x2" */
   warmup: string;
 }
+
+const chatAnswerSchema = z.object({
+  choices: z.array(z.object({ message: z.object({ content: z.string().nullable() }) })).min(1),
+});
 
 /** Warm-up requests per answer kind, sent one after another. */
 const WARMUP_REQUESTS = 20;
@@ -52,6 +59,7 @@ export async function checkSampleAnswers(environment: BenchEnvironment): Promise
     statuses.push(response.status);
   }
   const answers: SampleAnswer[] = [];
+  let replyChars = 0;
   for (const stream of [false, true]) {
     const { response, text } = await send(environment, 1, stream);
     const verdict = response.headers.get("x-rampart-verdict");
@@ -60,6 +68,9 @@ export async function checkSampleAnswers(environment: BenchEnvironment): Promise
         `a sample ${stream ? "stream" : "JSON"} answer through Rampart was ${response.status} ` +
           `(verdict ${verdict ?? "missing"}): ${text.slice(0, 300)}`,
       );
+    }
+    if (!stream) {
+      replyChars = chatAnswerSchema.parse(JSON.parse(text)).choices[0]?.message.content?.length ?? 0;
     }
     if (stream && !text.trimEnd().endsWith("data: [DONE]")) {
       throw new Error(`a sample stream through Rampart did not end with [DONE]: ${text.slice(-300)}`);
@@ -72,5 +83,5 @@ export async function checkSampleAnswers(environment: BenchEnvironment): Promise
       bytes: text.length,
     });
   }
-  return { answers, warmup: runLengths(statuses) };
+  return { answers, replyChars, warmup: runLengths(statuses) };
 }
