@@ -86,6 +86,10 @@ describe("createScanner", () => {
     expect(result.findings).toHaveLength(1);
     expect(text.slice(result.findings[0]?.start, result.findings[0]?.end)).toBe("i g n o r e");
     expect(result.skipped).toEqual([]);
+    expect(scanner.scan("a\u200bb\u202e", { direction: "input" }).signals).toMatchObject({
+      zeroWidthCount: 1,
+      bidiControlCount: 1,
+    });
   });
 
   it("runs only the detectors that apply to the direction", () => {

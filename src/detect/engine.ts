@@ -6,7 +6,7 @@ import {
   RampartError,
   type Sensitivity,
 } from "../core/index.js";
-import type { Detector, DetectorInstance } from "./detector.js";
+import type { Detector, DetectorInstance, NormalizationSignals } from "./detector.js";
 import { type NormalizeLimits, normalize } from "./normalize/index.js";
 import { contextFromViews } from "./scan-context.js";
 import { sortAndDedupe } from "./sort-findings.js";
@@ -53,7 +53,32 @@ export interface ScanResult {
   readonly skipped: SkippedDetector[];
   readonly durationMs: number;
   readonly windows: number;
+  /** what normalisation noticed, summed over windows (hidden tag text truncated to 200 characters) */
+  readonly signals: NormalizationSignals;
 }
+
+/** Longest hidden tag text kept in a scan result's signals. */
+const MAX_SIGNAL_TAG_TEXT = 200;
+
+function addSignals(total: NormalizationSignals, more: NormalizationSignals): NormalizationSignals {
+  return {
+    zeroWidthCount: total.zeroWidthCount + more.zeroWidthCount,
+    bidiControlCount: total.bidiControlCount + more.bidiControlCount,
+    tagCharacterCount: total.tagCharacterCount + more.tagCharacterCount,
+    tagText: (total.tagText + more.tagText).slice(0, MAX_SIGNAL_TAG_TEXT),
+    decodedSegments: total.decodedSegments + more.decodedSegments,
+    homoglyphCount: total.homoglyphCount + more.homoglyphCount,
+  };
+}
+
+const NO_SIGNALS: NormalizationSignals = {
+  zeroWidthCount: 0,
+  bidiControlCount: 0,
+  tagCharacterCount: 0,
+  tagText: "",
+  decodedSegments: 0,
+  homoglyphCount: 0,
+};
 
 export interface Scanner {
   /** ids of the configured detectors */
@@ -136,10 +161,12 @@ export function createScanner(options: ScannerOptions): Scanner {
       const findings: Finding[] = [];
       const skipped = new Map<string, SkippedDetector>();
       const windows = textWindows(text.length, text, windowChars, windowOverlap);
+      let totalSignals = NO_SIGNALS;
       for (const window of windows) {
         const windowText =
           window.start === 0 && window.end === text.length ? text : text.slice(window.start, window.end);
         const { views, signals } = normalize(windowText, options.limits);
+        totalSignals = windows.length === 1 ? signals : addSignals(totalSignals, signals);
         for (const entry of active) {
           if (skipped.has(entry.id)) continue;
           if (performance.now() > deadline) {
@@ -175,6 +202,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         skipped: [...skipped.values()],
         durationMs: performance.now() - started,
         windows: windows.length,
+        signals: totalSignals,
       };
     },
   };
