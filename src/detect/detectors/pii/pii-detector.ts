@@ -9,7 +9,7 @@ import { recognizeDatesOfBirth } from "./recognize-date-of-birth.js";
 import { recognizeEmails, recognizeUrls } from "./recognize-email-url.js";
 import { recognizeIpAddresses, recognizePassports, recognizeSsns } from "./recognize-ids.js";
 import { recognizePlaces } from "./recognize-location.js";
-import { recognizePersons } from "./recognize-person.js";
+import { recognizeNameLists, recognizePersons } from "./recognize-person.js";
 import { recognizePhones } from "./recognize-phone.js";
 import { resolveOverlaps } from "./resolve-overlaps.js";
 import { type Token, tokenize } from "./tokens.js";
@@ -33,6 +33,7 @@ const RECOGNIZERS: readonly Recognizer[] = [
   { types: ["PHONE"], run: (text, _tokens, options) => recognizePhones(text, options.phoneRegions) },
   { types: ["LOCATION"], run: (text) => recognizeAddresses(text) },
   { types: ["PERSON"], run: (text, tokens) => recognizePersons(text, tokens()) },
+  { types: ["PERSON"], run: (text, tokens) => recognizeNameLists(text, tokens()) },
   { types: ["LOCATION"], run: (text, tokens) => recognizePlaces(text, tokens()) },
 ];
 

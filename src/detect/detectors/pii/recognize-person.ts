@@ -6,9 +6,10 @@ import {
   TITLES,
   TITLES_NEED_DOT,
 } from "./lexicon/name-words.js";
+import { PLACES } from "./lexicon/places.js";
 import { SURNAMES } from "./lexicon/surnames.js";
 import { clampScore, MAX_CANDIDATES_PER_RECOGNIZER, type PiiCandidate } from "./pii-candidate.js";
-import { precededByPhrase, type Token } from "./tokens.js";
+import { joinedBySpace, precededByPhrase, type Token } from "./tokens.js";
 
 /** Phrases that introduce a name, in English, French, German and Spanish (lower case). */
 export const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set([
@@ -51,6 +52,16 @@ export const NAME_INTRODUCTIONS: ReadonlySet<string> = new Set([
   "estimada",
   "querido",
   "querida",
+  "last name",
+  "first name",
+  "full name",
+  "surname",
+  "nachname",
+  "vorname",
+  "prénom",
+  "nom de famille",
+  "apellido",
+  "apellidos",
 ]);
 
 /** Lower-case particles inside a name, read from the text after a name word (" de la ", " van "). */
@@ -98,6 +109,20 @@ function precededByTitle(text: string, tokens: readonly Token[], index: number):
   return gap === " " && !TITLES_NEED_DOT.has(previous.lower);
 }
 
+/** True when the token continues a place name that starts one or two words earlier ("Los Angeles"). */
+function insidePlaceName(text: string, tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  if (!token || !previous || !joinedBySpace(text, previous, token)) return false;
+  if (PLACES.has(`${previous.lower} ${token.lower}`)) return true;
+  const before = tokens[index - 2];
+  return (
+    before !== undefined &&
+    joinedBySpace(text, before, previous) &&
+    PLACES.has(`${before.lower} ${previous.lower} ${token.lower}`)
+  );
+}
+
 /** PERSON: titles, introduction phrases, and given-name and family-name lexicons with capitalisation. */
 /** Words after a name that say a person acts: "Anna Berg lives at", "Jonas Weber said". */
 export const NAME_FOLLOWERS: ReadonlySet<string> = new Set(
@@ -115,7 +140,8 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set(
     "inc|ltd|llc|plc|gmbh|ag|sa|sarl|corp|corporation|company|co|group|holdings|partners|investments|capital|bank|" +
     "lines|systems|solutions|technologies|labs|foundation|university|institute|street|st|road|rd|avenue|ave|way|" +
     "drive|dr|lane|boulevard|union|bypass|flat|flats|hill|hills|park|parks|square|court|place|extensions|extension|" +
-    "crossing|ridge|green|gardens|straße|strasse|platz|weg|rue|calle|avenida|plaza"
+    "crossing|ridge|green|gardens|straße|strasse|platz|weg|rue|calle|avenida|plaza|pass|orchestra|band|choir|" +
+    "incorporated|resources|associates|consulting|services|industries|enterprises|agency|club|royal"
   ).split("|"),
 );
 
@@ -138,6 +164,10 @@ export function recognizePersons(text: string, tokens: readonly Token[]): PiiCan
   while (index < tokens.length && found.length < MAX_CANDIDATES_PER_RECOGNIZER) {
     const token = tokens[index];
     if (!isNameWord(token) || TITLES.has(token.lower)) {
+      index++;
+      continue;
+    }
+    if (insidePlaceName(text, tokens, index)) {
       index++;
       continue;
     }
@@ -164,6 +194,37 @@ export function recognizePersons(text: string, tokens: readonly Token[]): PiiCan
       found.push({ type: "PERSON", rule: "person", start: token.start, end, score: clampScore(score) });
       index = last + 1;
     } else index++;
+  }
+  return found;
+}
+
+/** Words that join the items of a list of names. */
+const LIST_JOINS = /^(?:, | and | und | et | y | & |, and )$/;
+
+/**
+ * Lists of capitalised words ("Emma, Jonas and Kateřina") where one item is a known given name
+ * (not also a family name): the other items are names too.
+ */
+export function recognizeNameLists(text: string, tokens: readonly Token[]): PiiCandidate[] {
+  const found: PiiCandidate[] = [];
+  let index = 0;
+  while (index < tokens.length && found.length < MAX_CANDIDATES_PER_RECOGNIZER) {
+    let end = index;
+    while (end + 1 < tokens.length) {
+      const current = tokens[end];
+      const next = tokens[end + 1];
+      if (!current || !next || !LIST_JOINS.test(text.slice(current.end, next.start))) break;
+      end++;
+    }
+    const items = tokens.slice(index, end + 1);
+    const allNameShaped = items.every((item) => isNameWord(item) && !PLACES.has(item.lower));
+    // given names only: lists of family names alone are usually firms ("Jones, Mitchell and Williams")
+    const known = items.some((item) => FIRST_NAMES.has(item.lower) && !SURNAMES.has(item.lower));
+    if (items.length >= 3 && allNameShaped && known) {
+      for (const item of items)
+        found.push({ type: "PERSON", rule: "person.list", start: item.start, end: item.end, score: 0.6 });
+    }
+    index = end + 1;
   }
   return found;
 }

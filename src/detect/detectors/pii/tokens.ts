@@ -55,9 +55,9 @@ export function joinedBySpace(text: string, left: Token, right: Token): boolean 
   return right.start - left.end === 1 && text.charAt(left.end) === " ";
 }
 
-/** Space, tab, line feed, carriage return, colon or comma: what may separate a phrase from a name. */
+/** Space, tab, line feed, carriage return, colon, comma or question mark: what may separate a phrase from a name. */
 function isGap(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 58 || code === 44;
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 58 || code === 44 || code === 63;
 }
 
 function isSpace(code: number): boolean {

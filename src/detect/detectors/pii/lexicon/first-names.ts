@@ -33,7 +33,14 @@ stanley leonard earl jimmy clarence johnny todd tony dean allen martin calvin fr
 edwin fred clifford marvin max leo dominic miles julian tristan jaxon levi asher grayson theodore hudson ezra
 kenneth darren graham hugh ross stuart duncan angus fergus callum kieran declan rhys gareth owain dafydd siobhan
 niamh aoife ciara sinead roisin maeve orla fiona eileen bridget colleen shauna moira kirsty ailsa morag isla
-erik kim chris pat sam alex jamie robin casey riley avery cameron drew jesse dana lynn terry`;
+erik kim chris pat sam alex jamie robin casey riley avery cameron drew jesse dana lynn terry
+caitlin maureen tilly alma leif katrine katie kate sophie abby abbie ashleigh bethan carys cerys eleanor harriet
+imogen isobel jemima lottie matilda niamh phoebe poppy rosie tabitha tess tessa winifred agatha beatrix cordelia
+marjorie mildred muriel nora norma pearl phyllis sylvia vera wanda yvonne marcia lorraine gwendolyn maxine
+archie alfie barnaby bertie freddie gideon jasper rupert toby alistair cormac eamon fintan lorcan ruairi
+desmond clive nigel trevor rodney derek geoffrey malcolm rowan tristram wilfred ambrose horace percy cecil
+mathias mattias magnus leif ragnar sigurd torsten bjorn halvard eirik knut viggo katrine maren solveig
+tove liv sigrid astrid hedda ingeborg ragnhild marit gunhild`;
 
 const GERMAN = `hans peter klaus wolfgang jürgen dieter günter günther horst uwe manfred werner helmut gerhard heinz
 karl walter rolf bernd frank thomas michael andreas stefan stephan markus christian martin matthias jan tobias
@@ -98,7 +105,7 @@ jan piet kees henk willem johannes cornelis gerrit hendrik bram daan sem lars ru
 sanne femke anouk lotte lieke fleur iris eva anne marieke ingrid
 lars anders erik nils olof magnus johan per karl sven gustav oskar axel henrik mikael jonas fredrik mats
 anna eva maria karin kristina sara elin emma ida linnea maja ebba astrid ingrid sigrid freja frida
-søren soren mads rasmus niels jens kasper mikkel frederik mette camilla signe line trine
+søren soren mads rasmus niels jens kasper mikkel frederik mette camilla signe lin trine
 pekka matti juha jukka mikko timo antti jari heikki kari ville tuomas aino aila anne sari kaisa liisa
 tuula minna johanna päivi paivi hanna
 piotr paweł pawel tomasz marcin michał michal krzysztof jakub łukasz lukasz kamil bartosz mateusz

@@ -39,4 +39,5 @@ joy ruby jade iris lily daisy amber dawn summer autumn hunter chase parker taylo
 florence georgia virginia carol sue penny rich frank earl dean miles lane guy roy drew gene van christian
 angel rosa paz luz sol pilar mercedes dolores nieves rocío asunción encarnación consuelo soledad paloma
 blanca alba dominique claude marine olive violet hazel ivy sky river brook rain storm august genesis nova
-sara sofia emma lucas hugo leo louis jean simon thomas martin paul noel noël marie`);
+sara sofia emma lucas hugo leo louis jean simon thomas martin paul noel noël marie
+jan jun claude alexa gemini siri cortana madison scott`);
