@@ -256,7 +256,7 @@ function latencySection(): string {
       rows,
     ),
     "",
-    `Measured on ${documents.length} documents of about 8 KB (consecutive synthetic samples), each document's fastest of 5 runs after a warm-up, detector time only (normalisation is the engine's and is measured by its own benchmark). ${machineNote()}: the build machine is shared, so absolute times are pessimistic.`,
+    `Measured on ${documents.length} documents of about 8 KB (consecutive synthetic samples), each document's fastest of 9 runs after a warm-up, detector time only (normalisation is the engine's and is measured by its own benchmark). ${machineNote()}: the build machine is shared, so absolute times are pessimistic.`,
   ].join("\n");
 }
 

@@ -59,7 +59,7 @@ export function format(value: number, digits = 3): string {
 export function timeDocuments<Document extends { readonly text: string }>(
   documents: readonly Document[],
   run: (document: Document) => void,
-  rounds = 5,
+  rounds = 9,
 ): Array<{ ms: number; chars: number }> {
   for (const document of documents.slice(0, 5)) run(document);
   return documents.map((document) => {
