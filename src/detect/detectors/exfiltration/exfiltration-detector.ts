@@ -3,7 +3,7 @@ import { type Finding, type Severity, truncateExcerpt } from "../../../core/inde
 import type { Detector, DetectorInstance, ScanContext } from "../../detector.js";
 import { type ConversationIndex, indexConversation, overlapWithConversation } from "./conversation-data.js";
 import { findCarriers, type UrlCarrier } from "./url-carriers.js";
-import { decodeBase64Text, hostAllowed, looksEncoded, splitUrl } from "./url-signals.js";
+import { decodeBase64Text, hostAllowed, looksEncoded, looksEncodedHost, splitUrl } from "./url-signals.js";
 
 export const exfiltrationOptionsSchema = z.object({
   /** domains (and their subdomains) that output may link or embed freely; empty = no allowlist */
@@ -41,6 +41,7 @@ function assess(
   const reasons: Reason[] = [];
   const decodedValues = [...parts.values];
   let encoded = false;
+  if (looksEncodedHost(parts.host)) encoded = true;
   for (const value of parts.values) {
     if (!looksEncoded(value)) continue;
     encoded = true;

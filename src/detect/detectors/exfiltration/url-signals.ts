@@ -37,6 +37,22 @@ export function looksEncoded(raw: string): boolean {
   return classes === 3 && entropy(value) >= MIN_ENCODED_ENTROPY;
 }
 
+/** A DNS label that carries data (data sent through DNS look-ups): long, letters and digits, high entropy. */
+export const ENCODED_HOST_LABEL = /^[a-z0-9-]{24,63}$/;
+export const MIN_HOST_LABEL_ENTROPY = 3.5;
+
+export function looksEncodedHost(host: string): boolean {
+  return host
+    .split(".")
+    .some(
+      (label) =>
+        ENCODED_HOST_LABEL.test(label) &&
+        /\d/.test(label) &&
+        /[a-z]/.test(label) &&
+        entropy(label) >= MIN_HOST_LABEL_ENTROPY,
+    );
+}
+
 export function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value.replace(/\+/g, " "));
