@@ -2,7 +2,7 @@ import { MAX_CANDIDATES_PER_RECOGNIZER, type PiiCandidate } from "./pii-candidat
 
 /** English street address: house number, one to four capitalised words, a street type. */
 export const ADDRESS_ENGLISH =
-  /\b\d{1,5}[A-Za-z]?\s(?:\p{Lu}[\p{L}'.-]{1,30}\s){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Square|Sq|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Trail|Row|Crescent|Close|Gardens)\b\.?/gu;
+  /\b\d{1,5}[A-Za-z]?\s(?:\p{Lu}[\p{L}'.-]{1,30}\s){1,4}(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Way|Court|Place|Square|Terrace|Parkway|Highway|Circle|Trail|Row|Crescent|Close|Gardens)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Pkwy|Hwy)\b\.?)/gu;
 
 /** German street address: a compound ending in -straße, -weg, -platz... and a house number. */
 export const ADDRESS_GERMAN =
