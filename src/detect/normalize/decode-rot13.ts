@@ -7,10 +7,18 @@ import { commonWordShare, looksLikeLanguage } from "./language.js";
  */
 const ROT13_HINT_PATTERN =
   /\b(?:gur|naq|gb|bs|lbh|lbhe|vf|ner|vg|va|sbe|jvgu|guvf|gung|nyy|vtaber|cerivbhf|vafgehpgvbaf|cebzcg|flfgrz|frperg|cnffjbeq|erirny|cevag|gryy|sbetrg|ehyrf)\b/i;
-/** A line: rot13 is tried one line at a time. */
+/**
+ * A sentence: text up to and including its end punctuation, or up to a line break. Disjoint
+ * classes under one quantifier each: linear. Rot13 is judged one sentence at a time, so a
+ * sentence in rot13 inside plain text is still found; qualifying neighbours are merged.
+ */
+const SENTENCE_PATTERN = /[^.!?;:\n]+[.!?;:]*/g;
+/** A line: judged whole first; when the whole line does not qualify, sentence by sentence. */
 const LINE_PATTERN = /[^\n]+/g;
-/** A line whose words are already a quarter common words is plain text, not rot13. */
+/** A sentence whose words are already a quarter common words is plain text, not rot13. */
 const PLAIN_SHARE = 0.25;
+/** Characters allowed between two rot13 sentences that are merged into one segment. */
+const MAX_MERGE_GAP = 2;
 
 export function rot13(text: string): string {
   let out = "";
@@ -23,7 +31,13 @@ export function rot13(text: string): string {
   return out;
 }
 
-/** Lines that read as language once rotated, and did not before. */
+function isRot13Sentence(sentence: string): boolean {
+  const before = commonWordShare(sentence);
+  if (before.words < 2 || before.common >= before.words * PLAIN_SHARE) return false;
+  return looksLikeLanguage(rot13(sentence));
+}
+
+/** Lines, or else sentences, that read as language once rotated and did not before. */
 export const rot13Decoder: SegmentDecoder = {
   via: "rot13",
   decode({ text, maxSegmentChars }) {
@@ -32,12 +46,49 @@ export const rot13Decoder: SegmentDecoder = {
     for (const match of text.matchAll(LINE_PATTERN)) {
       const line = match[0];
       if (line.length > maxSegmentChars) continue;
-      const before = commonWordShare(line);
-      if (before.words < 2 || before.common >= before.words * PLAIN_SHARE) continue;
-      const rotated = rot13(line);
-      if (!looksLikeLanguage(rotated)) continue;
-      segments.push({ start: match.index, end: match.index + line.length, text: rotated, sameLayout: true });
+      if (isRot13Sentence(line)) {
+        segments.push({
+          start: match.index,
+          end: match.index + line.length,
+          text: rot13(line),
+          sameLayout: true,
+        });
+      } else segments.push(...rot13Sentences(line, match.index, maxSegmentChars));
     }
     return segments;
   },
 };
+
+/** Rot13 sentences of one line, neighbours merged; offsets relative to the text. */
+function rot13Sentences(text: string, offset: number, maxSegmentChars: number): DecodedSegment[] {
+  const segments: DecodedSegment[] = [];
+  let open: { start: number; end: number } | undefined;
+  const close = () => {
+    if (open === undefined) return;
+    const slice = text.slice(open.start, open.end);
+    segments.push({
+      start: offset + open.start,
+      end: offset + open.end,
+      text: rot13(slice),
+      sameLayout: true,
+    });
+    open = undefined;
+  };
+  for (const match of text.matchAll(SENTENCE_PATTERN)) {
+    const sentence = match[0];
+    if (sentence.length > maxSegmentChars || !isRot13Sentence(sentence)) {
+      close();
+      continue;
+    }
+    const start = match.index;
+    const end = start + sentence.length;
+    if (open !== undefined && start - open.end <= MAX_MERGE_GAP && end - open.start <= maxSegmentChars)
+      open.end = end;
+    else {
+      close();
+      open = { start, end };
+    }
+  }
+  close();
+  return segments;
+}
