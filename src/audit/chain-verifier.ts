@@ -1,6 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import { z } from "zod";
 import { type Checkpoint, checkpointSignatureValid } from "./checkpoint.js";
+import { readEnvelopeHeader } from "./envelope-header.js";
 import { hashEnvelopeText } from "./event-hash.js";
 import { GENESIS_HASH } from "./event-schema.js";
 import { publicKeyId } from "./signing-key.js";
@@ -12,15 +13,8 @@ export interface ChainBreak {
   reason: string;
 }
 
-/** The envelope fields verification needs; the rest is hashed as stored, not interpreted. */
-const envelopeHeaderSchema = z.looseObject({
-  node: z.string(),
-  seq: z.number().int(),
-  type: z.string(),
-  at: z.string(),
-  prevHash: z.string(),
-  payload: z.looseObject({ throughSeq: z.number().int().optional() }),
-});
+/** The payload of an `audit.pruned` event: the one payload verification reads. */
+const prunedPayloadSchema = z.object({ payload: z.object({ throughSeq: z.number().int() }) });
 
 /** What the store says about an event besides its text (columns); each must agree with the text. */
 export interface DeclaredColumns {
@@ -74,12 +68,8 @@ export class NodeChainVerifier {
     const fallbackSeq = declared?.seq ?? this.expectedSeq;
     if (hashEnvelopeText(text) !== hash)
       return this.fail(fallbackSeq, "its hash does not match its content (modified)");
-    let header: z.infer<typeof envelopeHeaderSchema>;
-    try {
-      header = envelopeHeaderSchema.parse(JSON.parse(text));
-    } catch {
-      return this.fail(fallbackSeq, "its envelope is not a valid audit envelope");
-    }
+    const header = readEnvelopeHeader(text);
+    if (header === undefined) return this.fail(fallbackSeq, "its envelope is not a valid audit envelope");
     if (header.node !== this.node)
       return this.fail(header.seq, `it belongs to node ${header.node}, not ${this.node}`);
     if (
@@ -107,8 +97,9 @@ export class NodeChainVerifier {
         "its prevHash does not match the event before it (inserted, removed or reordered)",
       );
     }
-    if (header.type === "audit.pruned" && header.payload.throughSeq !== undefined) {
-      this.prunedThrough = Math.max(this.prunedThrough, header.payload.throughSeq);
+    if (header.type === "audit.pruned") {
+      const pruned = prunedPayloadSchema.safeParse(parseJson(text));
+      if (pruned.success) this.prunedThrough = Math.max(this.prunedThrough, pruned.data.payload.throughSeq);
     }
     this.started = true;
     this.prevHash = hash;
@@ -183,5 +174,13 @@ export class NodeChainVerifier {
   private fail(seq: number, reason: string): false {
     this.firstBreak ??= { node: this.node, seq, reason };
     return false;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
