@@ -80,8 +80,8 @@ function rot13Sentences(text: string, offset: number, maxSegmentChars: number): 
       close();
       continue;
     }
-    const start = match.index;
-    const end = start + sentence.length;
+    const start = match.index + (sentence.length - sentence.trimStart().length);
+    const end = match.index + sentence.length;
     if (open !== undefined && start - open.end <= MAX_MERGE_GAP && end - open.start <= maxSegmentChars)
       open.end = end;
     else {
