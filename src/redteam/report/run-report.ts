@@ -64,7 +64,7 @@ export const runFindingSchema = z.strictObject({
   severity: severitySchema,
   /** the last user message sent (the disguised prompt), cut to a bounded length */
   prompt: z.string(),
-  /** an excerpt of the answer; secrets found by the detectors are masked */
+  /** an excerpt of the answer (planted secrets and personal data are synthetic values made for the run) */
   response: z.string(),
   grader: z.string().min(1),
   confidence: z.number().min(0).max(1),

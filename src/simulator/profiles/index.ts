@@ -1,6 +1,8 @@
 import { RampartError } from "../../core/errors.js";
 import { defaultProfile } from "./default-profile.js";
+import { hardenedProfile } from "./hardened-profile.js";
 import type { SimulatorProfile } from "./profile.js";
+import { vulnerableProfile } from "./vulnerable-profile.js";
 
 export { defaultProfile } from "./default-profile.js";
 export type * from "./profile.js";
@@ -9,6 +11,8 @@ export { buildToolCall, chooseTool, lastUserText, matchTool } from "./tool-match
 /** Every profile by name. Add a profile: one file beside this one, one entry here. */
 export const simulatorProfiles: Readonly<Record<string, SimulatorProfile>> = Object.freeze({
   [defaultProfile.name]: defaultProfile,
+  [vulnerableProfile.name]: vulnerableProfile,
+  [hardenedProfile.name]: hardenedProfile,
 });
 
 export function profileNames(): string[] {
