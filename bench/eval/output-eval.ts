@@ -179,6 +179,36 @@ function externalSection(): string {
   );
 }
 
+/**
+ * Ordinary text from the shared data that was not used to build the rule-based detectors: the
+ * false-positive rate of each detector on it (no system prompt, canaries or conversation).
+ */
+function ordinaryTextSection(): string {
+  const detectors = outputDetectors();
+  const corpus = loadBenignCorpus(DATA_ROOT);
+  const label = (entry: { source: string; answer: boolean }) =>
+    `${entry.source} ${entry.answer ? "answers" : entry.source === "bipia" ? "contexts" : "prompts"}`;
+  const sources = [...new Set(corpus.map(label))];
+  const rows: Array<Array<string | number>> = [];
+  for (const source of sources) {
+    const texts = corpus
+      .filter((entry) => `${entry.source}${entry.answer ? " answers" : ""}` === source)
+      .map((entry) => entry.text);
+    const flaggedBy = OUTPUT_DETECTOR_IDS.map(
+      (id) => texts.filter((text) => flagged(detectors[id].detect(text, contextFor({ text })))).length,
+    );
+    const any = texts.filter((text) =>
+      OUTPUT_DETECTOR_IDS.some((id) => flagged(detectors[id].detect(text, contextFor({ text })))),
+    ).length;
+    rows.push([source, texts.length, ...flaggedBy, `${any} (${percent(any / Math.max(1, texts.length))})`]);
+  }
+  return [
+    "Ordinary text from the shared data (self-instruct instructions and human-written answers, awesome-chatgpt-prompts role prompts, BIPIA email and Stack Overflow code contexts), scanned as if it were an answer, without system prompt or canaries. None of it was used to write the rules; the self-instruct answers were used to train jailbreak-compliance's optional learned part, which is off here.",
+    "",
+    markdownTable(["source", "n", ...OUTPUT_DETECTOR_IDS, "any"], rows),
+  ].join("\n");
+}
+
 /** Documents of about 8 KB made of consecutive synthetic samples, for per-KB timing. */
 function timingDocuments(): Array<{
   text: string;
@@ -266,6 +296,8 @@ export function outputEvalReport(): string {
     "### Output-safety detectors",
     "",
     syntheticSection(),
+    "",
+    ordinaryTextSection(),
     "",
     gptFuzzSection(),
     "",
