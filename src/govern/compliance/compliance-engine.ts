@@ -1,0 +1,164 @@
+import { RampartError } from "../../core/errors.js";
+import type { Control, EvidenceSpec, Framework, Requirement } from "../catalog/catalog-schema.js";
+import { type CollectedEvidence, collectEvidence } from "./collect-evidence.js";
+import type { Attestation, EvidenceSources } from "./evidence-sources.js";
+import {
+  COMPLIANCE_REPORT_SCHEMA_VERSION,
+  type ComplianceReport,
+  type EvidenceItem,
+  type Gap,
+  type RequirementResult,
+  type RequirementStatus,
+  requirementStatuses,
+} from "./report-schema.js";
+
+/** How much each status counts towards the score (not-applicable is left out). */
+const STATUS_WEIGHT: Readonly<Record<Exclude<RequirementStatus, "not-applicable">, number>> = {
+  met: 1,
+  attested: 1,
+  partial: 0.5,
+  "not-met": 0,
+};
+
+/** Problems listed per gap; the rest are counted. */
+const PROBLEMS_PER_GAP = 5;
+
+/**
+ * Builds a compliance report: every evidence spec is read once per report (controls share them),
+ * then each requirement's status follows from the evidence of its controls and any attestation.
+ */
+export async function buildComplianceReport(
+  framework: Framework,
+  controls: ReadonlyMap<string, Control>,
+  sources: EvidenceSources,
+): Promise<ComplianceReport> {
+  const now = sources.now?.() ?? new Date();
+  const cache = new Map<string, Promise<CollectedEvidence>>();
+  const read = (spec: EvidenceSpec): Promise<CollectedEvidence> => {
+    const key = JSON.stringify(spec);
+    let pending = cache.get(key);
+    if (pending === undefined) {
+      pending = collectEvidence(spec, sources, now);
+      cache.set(key, pending);
+    }
+    return pending;
+  };
+  const attestations = (await sources.records?.attestations(framework.id)) ?? [];
+  const requirements: RequirementResult[] = [];
+  for (const requirement of framework.requirements) {
+    const attestation = validAttestation(attestations, requirement.id, now);
+    requirements.push(await evaluateRequirement(requirement, controls, read, attestation, now));
+  }
+  return {
+    schemaVersion: COMPLIANCE_REPORT_SCHEMA_VERSION,
+    framework: framework.id,
+    version: framework.version,
+    name: framework.name,
+    generatedAt: now.toISOString(),
+    score: score(requirements),
+    counts: countStatuses(requirements),
+    requirements,
+  };
+}
+
+function validAttestation(
+  attestations: readonly Attestation[],
+  requirement: string,
+  now: Date,
+): Attestation | undefined {
+  return attestations
+    .filter((item) => item.requirement === requirement)
+    .filter((item) => item.expiresAt === undefined || Date.parse(item.expiresAt) > now.getTime())
+    .sort((a, b) => b.at.localeCompare(a.at))[0];
+}
+
+async function evaluateRequirement(
+  requirement: Requirement,
+  controls: ReadonlyMap<string, Control>,
+  read: (spec: EvidenceSpec) => Promise<CollectedEvidence>,
+  attestation: Attestation | undefined,
+  now: Date,
+): Promise<RequirementResult> {
+  const evidence: EvidenceItem[] = [];
+  const gaps: Gap[] = [];
+  for (const controlId of requirement.controls) {
+    const control = controls.get(controlId);
+    if (control === undefined) throw new RampartError("config_invalid", `unknown control ${controlId}`);
+    for (const spec of control.evidence) {
+      const collected = await read(spec);
+      evidence.push({ control: control.id, ...collected.item });
+      if (collected.item.outcome !== "pass") gaps.push(gapFor(control, collected));
+    }
+  }
+  if (attestation !== undefined) {
+    evidence.push({
+      control: "attestation",
+      source: "attestation",
+      check: attestation.status,
+      outcome: "pass",
+      summary: `${attestation.by}: ${attestation.note}`,
+      observedAt: attestation.at,
+      ageDays: Math.max(0, Math.round((now.getTime() - Date.parse(attestation.at)) / 864_000) / 100),
+      maxAgeDays: null,
+    });
+  }
+  const computed = statusFrom(evidence.filter((item) => item.source !== "attestation"));
+  const status: RequirementStatus =
+    attestation === undefined || computed === "met" ? computed : attestation.status;
+  if (requirement.controls.length === 0 && attestation === undefined) {
+    gaps.push({
+      control: "attestation",
+      problem: "no Rampart control produces evidence for this requirement",
+      action: "Record an attestation (or a not-applicable statement) for it in the governance records.",
+    });
+  }
+  return {
+    id: requirement.id,
+    title: requirement.title,
+    ...(requirement.group === undefined ? {} : { group: requirement.group }),
+    status,
+    controls: requirement.controls,
+    detectors: requirement.detectors,
+    probes: requirement.probes,
+    evidence,
+    gaps: status === "not-applicable" ? [] : gaps,
+  };
+}
+
+/** All evidence passes: met; some passes: partial; none passes (or there is none): not-met. */
+function statusFrom(evidence: readonly EvidenceItem[]): RequirementStatus {
+  const passed = evidence.filter((item) => item.outcome === "pass").length;
+  if (passed === 0) return "not-met";
+  return passed === evidence.length ? "met" : "partial";
+}
+
+function gapFor(control: Control, collected: CollectedEvidence): Gap {
+  const { item, problems } = collected;
+  const shown = problems.slice(0, PROBLEMS_PER_GAP);
+  const more = problems.length > shown.length ? ` (+${problems.length - shown.length} more)` : "";
+  const detail = shown.length === 0 ? item.summary : `${item.summary}: ${shown.join("; ")}${more}`;
+  return {
+    control: control.id,
+    problem: `${item.source} ${item.outcome}: ${detail}`,
+    action: control.action,
+  };
+}
+
+function score(requirements: readonly RequirementResult[]): number {
+  const applicable = requirements.filter((item) => item.status !== "not-applicable");
+  if (applicable.length === 0) return 100;
+  let total = 0;
+  for (const item of applicable) {
+    if (item.status !== "not-applicable") total += STATUS_WEIGHT[item.status];
+  }
+  return Math.round((total / applicable.length) * 1000) / 10;
+}
+
+function countStatuses(requirements: readonly RequirementResult[]): Record<RequirementStatus, number> {
+  const counts = Object.fromEntries(requirementStatuses.map((status) => [status, 0])) as Record<
+    RequirementStatus,
+    number
+  >;
+  for (const item of requirements) counts[item.status] += 1;
+  return counts;
+}
