@@ -182,8 +182,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   });
   try {
     const run = options.mode === "fixed-rate" ? fixedRate : closedLoop;
+    const warmup = new Recorder();
     if (options.warmupMs > 0) {
-      await run(pool, options, options.warmupMs, WARMUP_INDEX_OFFSET + options.firstIndex, new Recorder());
+      await run(pool, options, options.warmupMs, WARMUP_INDEX_OFFSET + options.firstIndex, warmup);
     }
     const recorder = new Recorder();
     const totals = await run(pool, options, options.durationMs, options.firstIndex, recorder);
@@ -193,6 +194,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       elapsedMs: totals.elapsedMs,
       sent: recorder.sent,
       ok: recorder.latencies.length,
+      warmupOk: warmup.latencies.length,
       failures: recorder.failures,
       verdicts: recorder.verdicts,
       throughputPerSecond: recorder.latencies.length / (totals.elapsedMs / 1_000),

@@ -45,6 +45,8 @@ export const loadResultSchema = z.strictObject({
   sent: z.number(),
   /** 200 answers read to the end (for streams: ending with data: [DONE]) */
   ok: z.number(),
+  /** ok answers during the warm-up (not in the figures; server CPU covers them too) */
+  warmupOk: z.number(),
   /** failures by HTTP status, "incomplete-stream" or error code */
   failures: z.record(z.string(), z.number()),
   /** x-rampart-verdict values of the answers (empty directly) */

@@ -87,13 +87,17 @@ function verdicts(items: readonly Measurement[]): string {
   return counts(total);
 }
 
-/** Server CPU per answered request: the gateway's through Rampart, the simulator's directly. */
+/**
+ * Server CPU per answered request: the gateway's through Rampart, the simulator's directly. The
+ * CPU is read around the whole load generator run, so the warm-up answers count as well.
+ */
 function cpuPerRequest(items: readonly Measurement[]): string {
   return format(
     med(
       items,
       (item) =>
-        (item.path === "rampart" ? item.gatewayCpuMs : item.simulatorCpuMs) / Math.max(1, item.result.ok),
+        (item.path === "rampart" ? item.gatewayCpuMs : item.simulatorCpuMs) /
+        Math.max(1, item.result.ok + item.result.warmupOk),
     ),
   );
 }
