@@ -191,9 +191,7 @@ function ordinaryTextSection(): string {
   const sources = [...new Set(corpus.map(label))];
   const rows: Array<Array<string | number>> = [];
   for (const source of sources) {
-    const texts = corpus
-      .filter((entry) => `${entry.source}${entry.answer ? " answers" : ""}` === source)
-      .map((entry) => entry.text);
+    const texts = corpus.filter((entry) => label(entry) === source).map((entry) => entry.text);
     const flaggedBy = OUTPUT_DETECTOR_IDS.map(
       (id) => texts.filter((text) => flagged(detectors[id].detect(text, contextFor({ text })))).length,
     );
