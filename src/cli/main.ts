@@ -12,6 +12,7 @@ import {
   type RegisterCommand,
   reportError,
 } from "./program.js";
+import { registerRedteamCommand } from "./redteam-command.js";
 import { registerScanCommand } from "./scan-command.js";
 import { registerServeCommand } from "./serve-command.js";
 
@@ -23,6 +24,7 @@ const commands: readonly RegisterCommand[] = [
   registerServeCommand,
   registerKeysCommand,
   registerScanCommand,
+  registerRedteamCommand,
   registerAuditCommand,
 ];
 
