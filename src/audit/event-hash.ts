@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { canonicalJson } from "./canonical-json.js";
 import type { AuditEnvelope } from "./event-schema.js";
 
@@ -12,5 +12,6 @@ export function envelopeText(envelope: AuditEnvelope): string {
 
 /** SHA-256 hex of the domain prefix and the canonical envelope text (which holds `prevHash`). */
 export function hashEnvelopeText(text: string): string {
-  return createHash("sha256").update(EVENT_HASH_DOMAIN).update(text).digest("hex");
+  // the one-shot hash: no Hash object per event, which matters when verifying millions
+  return hash("sha256", EVENT_HASH_DOMAIN + text, "hex");
 }

@@ -56,11 +56,16 @@ export async function verifyStore(
     const checkpoints = await repository.checkpoints(node, 0, LAST_SEQ);
     let nextCheckpoint = 0;
     let contentBreak: ChainBreak | undefined;
-    let afterSeq = 0;
-    for (;;) {
+    const fetchPage = async (afterSeq: number) => {
       const page = await repository.events(node, afterSeq, PAGE_SIZE);
+      return { page, contents: page.length === 0 ? [] : await contentsOf(repository, node, page) };
+    };
+    let pending = fetchPage(0);
+    for (;;) {
+      const { page, contents } = await pending;
       if (page.length === 0) break;
-      const contents = await contentsOf(repository, node, page);
+      // the next page is read while this one is checked (a PostgreSQL server answers meanwhile)
+      pending = fetchPage(page.at(-1)?.seq ?? 0);
       let contentIndex = 0;
       for (const event of page) {
         while (nextCheckpoint < checkpoints.length && (checkpoints[nextCheckpoint]?.seq ?? 0) < event.seq) {
@@ -84,8 +89,8 @@ export async function verifyStore(
         }
       }
       if (verifier.firstBreak !== undefined) break;
-      afterSeq = page.at(-1)?.seq ?? afterSeq;
     }
+    await pending.catch(() => undefined);
     while (verifier.firstBreak === undefined && nextCheckpoint < checkpoints.length) {
       verifier.checkpoint(checkpointAt(checkpoints, nextCheckpoint));
       nextCheckpoint += 1;
