@@ -9,6 +9,7 @@ import {
   FeatureCache,
 } from "../../src/detect/detectors/prompt-injection/training/trainer.js";
 import { createScanContext } from "../../src/detect/scan-context.js";
+import { JudgementCache } from "./competitor-cache.js";
 import { type Competitor, competitors } from "./competitors.js";
 import {
   bipiaTestSet,
@@ -107,11 +108,17 @@ export async function runInjectionEval(
 }
 
 async function judgeAll(competitor: Competitor, items: readonly EvalItem[]): Promise<Map<string, Scored>> {
+  const cache = new JudgementCache(competitor.name);
   const judged = new Map<string, Scored>();
   for (const item of items) {
-    const { score, flagged } = await competitor.judge(item.text);
-    judged.set(item.key, { score, flagged, label: item.label });
+    let judgement = cache.get(item.text);
+    if (!judgement) {
+      judgement = await competitor.judge(item.text);
+      cache.set(item.text, judgement);
+    }
+    judged.set(item.key, { score: judgement.score, flagged: judgement.flagged, label: item.label });
   }
+  cache.save();
   return judged;
 }
 

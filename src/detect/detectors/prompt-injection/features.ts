@@ -52,53 +52,101 @@ function isSpace(code: number): boolean {
 /** Receives one feature: the hashed table index and the character offset where it starts. */
 export type FeatureSink = (index: number, position: number) => void;
 
+/** Growable output of `extractFeatures`: feature indices and their start offsets, in position order. */
+export class FeatureBuffer {
+  indices = new Int32Array(4096);
+  positions = new Int32Array(4096);
+
+  ensure(size: number): void {
+    if (size <= this.indices.length) return;
+    let next = this.indices.length;
+    while (next < size) next *= 2;
+    this.indices = new Int32Array(next);
+    this.positions = new Int32Array(next);
+  }
+}
+
+// scratch: the text with whitespace runs collapsed, and where each unit came from
+let codes = new Uint16Array(4096);
+let origins = new Int32Array(4096);
+
 /**
- * Emits the features of `text` (already lower-cased by the caller, see `prepareText`) to `sink`,
- * in increasing order of position. `mask` is `2^bits - 1`.
+ * Writes the features of `text` (already lower-cased, see `prepareText`) into `buffer`, in
+ * increasing order of position, and returns how many there are. `mask` is `2^bits - 1`.
  */
-export function emitFeatures(text: string, mask: number, sink: FeatureSink): void {
+export function extractFeatures(text: string, mask: number, buffer: FeatureBuffer): number {
   const length = text.length;
-  let previousWordHash = 0;
-  let hasPreviousWord = false;
+  if (codes.length < length) {
+    codes = new Uint16Array(length * 2);
+    origins = new Int32Array(length * 2);
+  }
+  let units = 0;
   let previousWasSpace = false;
   for (let position = 0; position < length; position += 1) {
     const code = text.charCodeAt(position);
     const space = isSpace(code);
     if (space && previousWasSpace) continue;
     previousWasSpace = space;
-    // a word starts here: hash it whole and emit the unigram and the bigram with the previous word
-    if (isWordUnit(code) && (position === 0 || !isWordUnit(text.charCodeAt(position - 1)))) {
+    codes[units] = space ? 32 : code;
+    origins[units] = position;
+    units += 1;
+  }
+  // at most three character n-grams per unit and two word features per word start
+  buffer.ensure(units * 5 + 8);
+  const { indices, positions } = buffer;
+  const [seed3, seed4, seed5] = CHAR_SEEDS;
+  let count = 0;
+  let previousWordHash = 0;
+  let hasPreviousWord = false;
+  for (let unit = 0; unit < units; unit += 1) {
+    const code = codes[unit] ?? 32;
+    const origin = origins[unit] ?? 0;
+    if (wordUnitCache[code] === 1 && (unit === 0 || wordUnitCache[codes[unit - 1] ?? 32] !== 1)) {
       let wordHash = FNV_OFFSET;
-      let end = position;
-      while (end < length && isWordUnit(text.charCodeAt(end)) && end - position < 40) {
-        wordHash = step(wordHash, text.charCodeAt(end));
-        end += 1;
+      for (
+        let end = unit;
+        end < units && end - unit < 40 && wordUnitCache[codes[end] ?? 32] === 1;
+        end += 1
+      ) {
+        wordHash = step(wordHash, codes[end] ?? 32);
       }
-      sink(mix(wordHash ^ WORD_SEED) & mask, position);
-      if (hasPreviousWord)
-        sink(mix(Math.imul(previousWordHash, 31) ^ wordHash ^ BIGRAM_SEED) & mask, position);
+      indices[count] = mix(wordHash ^ WORD_SEED) & mask;
+      positions[count] = origin;
+      count += 1;
+      if (hasPreviousWord) {
+        indices[count] = mix(Math.imul(previousWordHash, 31) ^ wordHash ^ BIGRAM_SEED) & mask;
+        positions[count] = origin;
+        count += 1;
+      }
       previousWordHash = wordHash;
       hasPreviousWord = true;
     }
-    // character n-grams starting here, with whitespace runs read as one space
-    let hash = FNV_OFFSET;
-    let taken = 0;
-    let cursor = position;
-    let lastSpace = false;
-    let sizeIndex = 0;
-    while (cursor < length && sizeIndex < CHAR_NGRAM_SIZES.length) {
-      const current = text.charCodeAt(cursor);
-      cursor += 1;
-      const currentSpace = isSpace(current);
-      if (currentSpace && lastSpace) continue;
-      lastSpace = currentSpace;
-      hash = step(hash, currentSpace ? 32 : current);
-      taken += 1;
-      if (taken === CHAR_NGRAM_SIZES[sizeIndex]) {
-        sink(mix(hash ^ (CHAR_SEEDS[sizeIndex] ?? 0)) & mask, position);
-        sizeIndex += 1;
-      }
-    }
+    if (unit + 3 > units) continue;
+    let hash = step(step(step(FNV_OFFSET, code), codes[unit + 1] ?? 32), codes[unit + 2] ?? 32);
+    indices[count] = mix(hash ^ seed3) & mask;
+    positions[count] = origin;
+    count += 1;
+    if (unit + 4 > units) continue;
+    hash = step(hash, codes[unit + 3] ?? 32);
+    indices[count] = mix(hash ^ seed4) & mask;
+    positions[count] = origin;
+    count += 1;
+    if (unit + 5 > units) continue;
+    hash = step(hash, codes[unit + 4] ?? 32);
+    indices[count] = mix(hash ^ seed5) & mask;
+    positions[count] = origin;
+    count += 1;
+  }
+  return count;
+}
+
+const sharedBuffer = new FeatureBuffer();
+
+/** Emits the features of `text` to `sink` (a convenience over `extractFeatures`). */
+export function emitFeatures(text: string, mask: number, sink: FeatureSink): void {
+  const count = extractFeatures(text, mask, sharedBuffer);
+  for (let index = 0; index < count; index += 1) {
+    sink(sharedBuffer.indices[index] ?? 0, sharedBuffer.positions[index] ?? 0);
   }
 }
 

@@ -1,4 +1,4 @@
-import { emitFeatures, namedFeatureIndex, prepareText } from "./features.js";
+import { emitFeatures, extractFeatures, FeatureBuffer, namedFeatureIndex, prepareText } from "./features.js";
 import type { PromptInjectionModel } from "./model.js";
 import { findSignals, type SignalHit } from "./signals.js";
 
@@ -22,20 +22,9 @@ export function signalFeatureName(hit: SignalHit): string {
   return `signal:${hit.name}`;
 }
 
-// growable scratch buffers, reused across calls (detect is synchronous, so this is safe)
-let positions = new Int32Array(4096);
+// scratch buffers, reused across calls (detect is synchronous, so this is safe)
+const featureBuffer = new FeatureBuffer();
 let prefix = new Float64Array(4097);
-
-function grow(size: number): void {
-  let next = positions.length;
-  while (next <= size) next *= 2;
-  const grownPositions = new Int32Array(next);
-  grownPositions.set(positions);
-  positions = grownPositions;
-  const grownPrefix = new Float64Array(next + 1);
-  grownPrefix.set(prefix);
-  prefix = grownPrefix;
-}
 
 /** Texts longer than this are scored in segments, so memory stays bounded. */
 const SEGMENT_CHARS = 64 * 1024;
@@ -71,16 +60,15 @@ export function scoreView(model: PromptInjectionModel, text: string): ViewScore 
 function scoreSegment(model: PromptInjectionModel, text: string): ViewScore {
   const { weights, mask, meta } = model;
   const hits = findSignals(text);
-  let count = 0;
+  const count = extractFeatures(prepareText(text), mask, featureBuffer);
+  const { indices, positions } = featureBuffer;
+  if (prefix.length < count + 1) prefix = new Float64Array(featureBuffer.indices.length + 1);
   let running = 0;
   prefix[0] = 0;
-  emitFeatures(prepareText(text), mask, (index, position) => {
-    if (count + 1 >= positions.length) grow(count + 1);
-    running += weights[index] ?? 0;
-    positions[count] = position;
-    count += 1;
-    prefix[count] = running;
-  });
+  for (let index = 0; index < count; index += 1) {
+    running += weights[indices[index] ?? 0] ?? 0;
+    prefix[index + 1] = running;
+  }
   const hitWeights = hits.map((hit) => weights[namedFeatureIndex(signalFeatureName(hit), mask)] ?? 0);
   let best = { logit: Number.NEGATIVE_INFINITY, start: 0, end: text.length };
   for (const { size, stride } of meta.windows) {

@@ -33,7 +33,7 @@ const DEV_BUCKETS = 15;
  */
 export function planAndBuild(rows: readonly PromptAttackRow[], options: PlanOptions = {}): BuiltModel {
   const englishPerFamily = options.englishPerFamily ?? 400;
-  const perLanguage = options.perLanguage ?? 250;
+  const perLanguage = options.perLanguage ?? 400;
   const trainRows = rows.filter((row) => bucketOf(row.id) >= DEV_BUCKETS);
   const devRows = rows.filter((row) => bucketOf(row.id) < DEV_BUCKETS);
   const synthetic = generateSynthetic({

@@ -1,10 +1,12 @@
 import { carry } from "./carriers.js";
 import {
+  adversarialSuffix,
   attackGoals,
   decodeTemplates,
   delimiterTemplates,
   expandEnglish,
   forgedTurnTemplates,
+  framingTemplates,
   leakTemplates,
   overrideTemplates,
   personaTemplates,
@@ -16,15 +18,18 @@ import {
   codingTemplates,
   documentSentences,
   generalTemplates,
+  rolePlaySetups,
+  rolePlaySlots,
   rolePlayTemplates,
   securityQuestionTemplates,
   supportTurns,
+  technicalNoise,
 } from "./english-benign.js";
 import { languagePacks } from "./languages/index.js";
 import { capitalise, expand, Random, templatesFor } from "./random.js";
 
 /** Bump when templates or generation change: it is recorded in the model card and metadata. */
-export const GENERATOR_VERSION = "pi-synth-1.0";
+export const GENERATOR_VERSION = "pi-synth-1.1";
 
 export interface SyntheticExample {
   readonly text: string;
@@ -123,6 +128,7 @@ export function generateSynthetic(options: GenerateOptions): SyntheticExample[] 
     override: overrideTemplates,
     leak: leakTemplates,
     persona: personaTemplates,
+    framing: framingTemplates,
     delimiter: delimiterTemplates,
     "forged-turn": forgedTurnTemplates,
     splitting: splittingTemplates,
@@ -141,6 +147,9 @@ export function generateSynthetic(options: GenerateOptions): SyntheticExample[] 
     add(`embedded-${carried.carrier}`, 1, carried.text, "en", carried.span);
   }
   for (let index = 0; index < perFamily / 4; index += 1) add("many-shot", 1, manyShot(random, true));
+  for (let index = 0; index < perFamily / 2; index += 1) {
+    add("adversarial-suffix", 1, `${capitalise(random.pick(attackGoals))}. ${adversarialSuffix(random)}`);
+  }
 
   const benignFamilies: Readonly<Record<string, readonly string[]>> = {
     security: securityQuestionTemplates,
@@ -153,6 +162,9 @@ export function generateSynthetic(options: GenerateOptions): SyntheticExample[] 
       add(family, 0, expand(pick(templates), random, benignSlots));
   }
   for (let index = 0; index < perFamily * 2; index += 1) {
+    add("role-play-setup", 0, expand(pick(rolePlaySetups), random, { ...benignSlots, ...rolePlaySlots }));
+  }
+  for (let index = 0; index < perFamily * 2; index += 1) {
     const payload = random.chance(0.5)
       ? random.pick(documentSentences)
       : expand(pick([...generalTemplates, ...codingTemplates]), random, benignSlots);
@@ -163,6 +175,13 @@ export function generateSynthetic(options: GenerateOptions): SyntheticExample[] 
   for (let index = 0; index < perFamily / 2; index += 1) add("support-chat", 0, supportChat(random));
   for (let index = 0; index < perFamily / 2; index += 1) add("document", 0, longDocument(random));
   for (let index = 0; index < perFamily / 4; index += 1) add("faq", 0, manyShot(random, false));
+  for (let index = 0; index < perFamily / 2; index += 1) {
+    const lead = expand(
+      random.pick(["Fix this:", "What does this mean?", "Explain this output:", "Why do I get this?", ""]),
+      random,
+    );
+    add("technical-noise", 0, `${lead} ${random.pick(technicalNoise)}`.trim());
+  }
 
   for (const pack of languagePacks) {
     const slots = { GOAL: (current: Random) => current.pick(pack.goals) };
