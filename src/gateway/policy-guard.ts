@@ -57,6 +57,8 @@ function operatorFor(finding: Finding, direction: "input" | "output"): Redaction
  */
 export class PolicyGuard implements ContentGuard {
   private readonly resolved = new Map<string, Resolved>();
+  /** scanners by the content of the policy section they run, shared by every subject with that section */
+  private readonly scanners = new Map<string, Scanner>();
   private readonly conversations = new Map<string, ConversationVault>();
 
   constructor(
@@ -69,6 +71,35 @@ export class PolicyGuard implements ContentGuard {
   update(policy: Policy): void {
     this.policy = policy;
     this.resolved.clear();
+    this.scanners.clear();
+  }
+
+  /**
+   * Runs one input and one output scan so that detectors load their weights and lexicons at start,
+   * not on the first request. Returns the milliseconds it took.
+   */
+  warmUp(): number {
+    const started = performance.now();
+    const principal = {
+      keyId: "warm-up",
+      keyName: "warm-up",
+      keyPrefix: "",
+      role: "app",
+      app: null,
+      team: null,
+      models: [],
+      clearance: "internal" as const,
+      limits: null,
+    };
+    const { input, output } = this.resolve({ principal, model: "warm-up" });
+    const sample = "Warm-up: please summarise the meeting notes and email jane@example.com by Friday.";
+    input.scan(sample, { direction: "input", source: "user" });
+    output.scan(sample, {
+      direction: "output",
+      source: "assistant",
+      systemPrompt: "You are a helpful assistant.",
+    });
+    return performance.now() - started;
   }
 
   describe(): Policy {
@@ -84,15 +115,22 @@ export class PolicyGuard implements ContentGuard {
         ...(context.principal.app === null ? {} : { app: context.principal.app }),
         model: context.model,
       });
-      found = {
-        policy,
-        input: createPolicyScanner(policy, "input"),
-        output: createPolicyScanner(policy, "output"),
-      };
+      found = { policy, input: this.scannerFor(policy, "input"), output: this.scannerFor(policy, "output") };
       if (this.resolved.size >= MAX_RESOLVED) this.resolved.clear();
       this.resolved.set(key, found);
     }
     return found;
+  }
+
+  private scannerFor(policy: EffectivePolicy, direction: "input" | "output"): Scanner {
+    const key = `${direction}\u0000${policy.scanBudgetMs}\u0000${JSON.stringify(policy[direction].detectors)}`;
+    let scanner = this.scanners.get(key);
+    if (scanner === undefined) {
+      scanner = createPolicyScanner(policy, direction);
+      if (this.scanners.size >= MAX_RESOLVED) this.scanners.clear();
+      this.scanners.set(key, scanner);
+    }
+    return scanner;
   }
 
   async begin(context: GuardContext): Promise<void> {

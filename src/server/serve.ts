@@ -96,6 +96,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const gatewayAuthenticator = new Authenticator(keys, "gateway", Date.now, staticKeys);
     const policyGuard = options.guard === undefined ? createGuard(options.loaded, redis) : undefined;
     const guard = options.guard ?? (policyGuard as ContentGuard);
+    if (policyGuard !== undefined) logger.info({ ms: Math.round(policyGuard.warmUp()) }, "detectors loaded");
     const reloader = policyGuard === undefined ? undefined : watchPolicy(options.loaded, policyGuard, logger);
     await gatewayPlugin(app, {
       router: new UpstreamRouter(upstreams),
