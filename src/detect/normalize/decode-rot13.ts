@@ -6,7 +6,7 @@ import { commonWordShare, looksLikeLanguage } from "./language.js";
  * without any of them is not rot13 and is skipped with one scan.
  */
 const ROT13_HINT_PATTERN =
-  /\b(?:gur|naq|gb|bs|lbh|lbhe|vf|ner|vg|va|sbe|jvgu|guvf|gung|nyy|vtaber|cerivbhf|vafgehpgvbaf|cebzcg|flfgrz|frperg|cnffjbeq|erirny|cevag|gryy|sbetrg|ehyrf)\b/i;
+  /\b(?:gur|naq|gb|bs|lbh|lbhe|vf|vs|ner|vg|va|ba|ng|nf|or|na|ol|sbe|jvgu|guvf|gung|sebz|nobhg|abg|qb|pna|jung|ubj|jvyy|nal|nyy|nz|vtaber|cerivbhf|vafgehpgvbaf|cebzcg|flfgrz|frperg|cnffjbeq|erirny|cevag|gryy|sbetrg|ehyrf|hfre)\b/i;
 /**
  * A sentence: text up to and including its end punctuation, or up to a line break. Disjoint
  * classes under one quantifier each: linear. Rot13 is judged one sentence at a time, so a

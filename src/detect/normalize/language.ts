@@ -10,6 +10,7 @@ const COMMON_WORDS: ReadonlySet<string> = new Set(
     "make can like time no just him know take people into year your good some could them see other than " +
     "then now look only come its over think also back after use two how our work first well way even new " +
     "want because any these give day most us is are was were been has had did said all previous prior " +
+    "am does every each named answer answers request user ai model never always must should put write text " +
     "ignore instructions instruction system prompt rules tell show reveal print secret password forget " +
     "le la les de des du un une et est pas que qui pour dans ce il elle vous nous sur avec " +
     "der die das und ist nicht ein eine zu den mit sie ich du es von auf für " +
@@ -27,21 +28,30 @@ export function isCommonWord(word: string): boolean {
 /** A run of letters (any script) of two or more. */
 const WORD_PATTERN = /\p{L}{2,}/gu;
 
-/** Share of common words among the words of a text, and how many there were. */
-export function commonWordShare(text: string): { words: number; common: number } {
+/** Length from which a common word is strong evidence ("the", "you"; not "if", "an", "be"). */
+const LONG_COMMON_WORD = 3;
+
+/**
+ * Words of a text, how many are common words, and how many of those have three letters or more
+ * (two-letter common words also come out of rot13 of ordinary text: "vs" -> "if", "NA" -> "AN").
+ */
+export function commonWordShare(text: string): { words: number; common: number; longCommon: number } {
   let words = 0;
   let common = 0;
+  let longCommon = 0;
   for (const match of text.matchAll(WORD_PATTERN)) {
     words++;
-    if (COMMON_WORDS.has(match[0].toLowerCase())) common++;
+    if (!COMMON_WORDS.has(match[0].toLowerCase())) continue;
+    common++;
+    if (match[0].length >= LONG_COMMON_WORD) longCommon++;
   }
-  return { words, common };
+  return { words, common, longCommon };
 }
 
-/** At least two words, and at least a quarter of them common words. */
+/** At least two words, a quarter of them common words, one of those three letters or more. */
 export function looksLikeLanguage(text: string): boolean {
-  const { words, common } = commonWordShare(text);
-  return words >= 2 && common >= 2 && common * 4 >= words;
+  const { words, common, longCommon } = commonWordShare(text);
+  return words >= 2 && common >= 2 && longCommon >= 1 && common * 4 >= words;
 }
 
 /** Share of printable characters that decoded text needs (letters, digits, punctuation, spaces). */

@@ -15,13 +15,18 @@ export const LEETSPEAK: ReadonlyMap<string, string> = new Map([
   ["$", "s"],
 ]);
 
-/** Letters after which a "1" reads as "l": "ru1es", "fi1e", "1eak", "a1ert" (and l or 1 itself). */
-const L_BEFORE = new Set(["e", "E", "3", "l", "L", "1"]);
+/** Vowels (and their leetspeak digits) after which "13" reads as "le": "ru13s", "a13rt". */
+const VOWELS = new Set(["a", "e", "o", "u", "A", "E", "O", "U", "4", "0"]);
 
-/** "1" reads as "l" next to an l or 1 ("he11o", "ki11") or before an e ("ru1es"), else as "i" ("1gnore"). */
+/**
+ * "1" reads as "l" in a double ("he11o", "a11", "ki11"), before a letter e ("ru1es", "fi1e",
+ * "1eak"), and before a 3 after a vowel ("ru13s"); otherwise as "i" ("1gnore", "w1ll", "fr13nd5",
+ * "r34l17y").
+ */
 export function foldOne(previous: string | undefined, next: string | undefined): string {
-  const isL = (value: string | undefined) => value === "l" || value === "L" || value === "1";
-  return isL(previous) || (next !== undefined && L_BEFORE.has(next)) ? "l" : "i";
+  if (previous === "1" || next === "1" || next === "e" || next === "E") return "l";
+  if (next === "3" && previous !== undefined && VOWELS.has(previous)) return "l";
+  return "i";
 }
 
 export function foldLeetWord(word: string): string {
@@ -53,8 +58,8 @@ const LEET_DIGITS_PATTERN = /^[013457]{1,4}$/;
 const NUMBER_WITH_UNIT_PATTERN = /^[0-9]+[A-Za-z]{1,3}$/;
 const NAME_WITH_VERSION_PATTERN = /^[A-Za-z]+[0-9]+$/;
 const SIZE_PATTERN = /^[0-9]+x[0-9]+$/i;
-/** Never leetspeak: ordinals ("1st", "23rd"). */
-const ORDINAL_PATTERN = /^[0-9]+(?:st|nd|rd|th)$/i;
+/** An ordinal: "1st", "22nd", "13th"; "4nd" is not one (it is leetspeak for "and"). */
+const ORDINAL_PATTERN = /^(?:[0-9]*(?:1st|2nd|3rd)|[0-9]*1[123]th|[0-9]*[04-9]th|[0-9]*[123]th)$/i;
 /** A decorator, mention or variable: "@dataclass", "@Module", "$HOME" (no other leetspeak inside). */
 const SIGIL_WORD_PATTERN = /^[@$][A-Za-z][A-Za-z0-9_]*$/;
 /** Shortest folded word that the common-word check accepts alone ("all"; not "he", "as"). */
