@@ -52,9 +52,8 @@ export function planAndBuild(rows: readonly PromptAttackRow[], options: PlanOpti
     rows: trainRows,
     synthetic,
     dev: [...devRows.map(rowToLabeled), ...syntheticDev.map(syntheticToLabeled)],
-    ...(options.epochs
-      ? { trainer: { bits: 19, epochs: options.epochs, learningRate: 0.2, l2: 1e-6, seed: 7 } }
-      : {}),
+    ...(options.epochs ? { trainer: { ...defaultTrainerOptions, epochs: options.epochs } } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
     description: {
       ...options.description,
       realRows: trainRows.length,
