@@ -20,7 +20,7 @@ async function serve(
   seen: { bodies: string[]; auth: string[] },
   delayMs = 0,
 ): Promise<string> {
-  server = createServer((request, response) => {
+  const created = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk) => {
       body += chunk;
@@ -38,8 +38,9 @@ async function serve(
       }, delayMs);
     });
   });
-  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server?.address() as AddressInfo).port}/v1`;
+  server = created;
+  await new Promise<void>((resolve) => created.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(created.address() as AddressInfo).port}/v1`;
 }
 
 afterEach(async () => {
