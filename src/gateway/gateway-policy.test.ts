@@ -29,10 +29,13 @@ async function chat(content: string, extra: Record<string, unknown> = {}) {
 }
 
 describe("gateway with the default policy", () => {
-  it("passes an ordinary request", async () => {
+  it("passes an ordinary request unchanged (a place name alone is flagged, never redacted)", async () => {
     const answer = await chat("What is the capital of Portugal? Answer in one word.");
     expect(answer.status).toBe(200);
-    expect(answer.headers["x-rampart-verdict"]).toBe("allow");
+    expect(["allow", "flag"]).toContain(answer.headers["x-rampart-verdict"]);
+    expect(answer.json().choices[0].message.content).toContain("capital of Portugal");
+    const plain = await chat("Please summarise the attached meeting notes in three bullet points.");
+    expect(plain.headers["x-rampart-verdict"]).toBe("allow");
   });
 
   it("blocks a direct prompt injection with 403 naming prompt-injection", async () => {

@@ -52,7 +52,11 @@ export function decide(
   const section = policy[direction];
   const actions = findings.map((finding) => ({
     finding,
-    action: section.actions[finding.category] ?? UNLISTED_CATEGORY_ACTION,
+    action:
+      section.findingActions[finding.rule] ??
+      (finding.type === undefined ? undefined : section.findingActions[finding.type]) ??
+      section.actions[finding.category] ??
+      UNLISTED_CATEGORY_ACTION,
   }));
   let remaining = 1;
   const categories = new Set<Category>();

@@ -28,6 +28,16 @@ export const DEFAULT_ACTIONS: Readonly<Record<Direction, Readonly<Partial<Record
   },
 };
 
+/**
+ * Finer defaults by finding rule: a place name on its own ("the capital of Portugal") is flagged,
+ * not redacted, because hiding it breaks ordinary questions and identifies nobody; street addresses
+ * and places given as someone's home or birthplace (context rules) are still redacted.
+ */
+export const DEFAULT_FINDING_ACTIONS: Readonly<Record<Direction, Readonly<Record<string, Action>>>> = {
+  input: { "location.gazetteer": "flag" },
+  output: {},
+};
+
 function defaultSection(direction: Direction): PolicySection {
   const detectors: Record<string, DetectorSetting> = {};
   for (const category of Object.keys(DEFAULT_ACTIONS[direction]) as Category[]) {
@@ -35,7 +45,12 @@ function defaultSection(direction: Direction): PolicySection {
       detectors[detector.id] = { enabled: true, options: {} };
     }
   }
-  return { detectors, actions: { ...DEFAULT_ACTIONS[direction] }, stripInvisible: direction === "input" };
+  return {
+    detectors,
+    actions: { ...DEFAULT_ACTIONS[direction] },
+    findingActions: { ...DEFAULT_FINDING_ACTIONS[direction] },
+    stripInvisible: direction === "input",
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ export function mergeSection(base: PolicySection, patch: SectionPatch | undefine
   return {
     detectors: { ...base.detectors, ...patch.detectors },
     actions: { ...base.actions, ...patch.actions },
+    findingActions: { ...base.findingActions, ...patch.findingActions },
     stripInvisible: patch.stripInvisible ?? base.stripInvisible,
   };
 }

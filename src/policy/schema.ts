@@ -22,12 +22,16 @@ export type DetectorSetting = z.infer<typeof detectorSettingSchema>;
 
 const detectorsSchema = z.record(z.string().min(1), detectorSettingSchema);
 const actionsSchema = z.partialRecord(categorySchema, actionSchema);
+/** finding type (`LOCATION`) or rule (`location.gazetteer`) -> action; wins over the category's action */
+const findingActionsSchema = z.record(z.string().min(1), actionSchema);
 
 export const sectionSchema = z.strictObject({
   /** detector id -> settings; only detectors listed (and enabled) run */
   detectors: detectorsSchema.default({}),
   /** category -> action; a category without an action is flagged */
   actions: actionsSchema.default({}),
+  /** finer actions by finding rule or type, checked before `actions` (rule first, then type) */
+  findingActions: findingActionsSchema.default({}),
   /** remove invisible characters (zero-width, bidi controls, tag characters) from the text passed on */
   stripInvisible: z.boolean().default(false),
 });
@@ -52,6 +56,7 @@ export const policyPatchSchema = z.strictObject({
     .strictObject({
       detectors: detectorsSchema.optional(),
       actions: actionsSchema.optional(),
+      findingActions: findingActionsSchema.optional(),
       stripInvisible: z.boolean().optional(),
     })
     .optional(),
@@ -59,6 +64,7 @@ export const policyPatchSchema = z.strictObject({
     .strictObject({
       detectors: detectorsSchema.optional(),
       actions: actionsSchema.optional(),
+      findingActions: findingActionsSchema.optional(),
       stripInvisible: z.boolean().optional(),
     })
     .optional(),
