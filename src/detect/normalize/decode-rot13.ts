@@ -2,11 +2,12 @@ import type { DecodedSegment, SegmentDecoder } from "./decoded-segment.js";
 import { commonWordShare, looksLikeLanguage } from "./language.js";
 
 /**
- * Frequent words after rot13 ("gur" = "the", "naq" = "and", "vtaber" = "ignore"...). A text
- * without any of them is not rot13 and is skipped with one scan.
+ * Frequent words of three letters or more after rot13 ("gur" = "the", "naq" = "and", "vtaber" =
+ * "ignore"...), delimited by anything but a letter. A text without any of them is not rot13 and
+ * is skipped with one scan (two-letter words such as "na" or "or" occur in too many languages).
  */
 const ROT13_HINT_PATTERN =
-  /\b(?:gur|naq|gb|bs|lbh|lbhe|vf|vs|ner|vg|va|ba|ng|nf|or|na|ol|sbe|jvgu|guvf|gung|sebz|nobhg|abg|qb|pna|jung|ubj|jvyy|nal|nyy|nz|vtaber|cerivbhf|vafgehpgvbaf|cebzcg|flfgrz|frperg|cnffjbeq|erirny|cevag|gryy|sbetrg|ehyrf|hfre)\b/i;
+  /(?<![A-Za-z\u00c0-\uffff])(?:gur|naq|lbh|lbhe|ner|sbe|jvgu|guvf|gung|sebz|nobhg|abg|pna|jung|ubj|jvyy|nal|nyy|vtaber|cerivbhf|vafgehpgvbaf|cebzcg|flfgrz|frperg|cnffjbeq|erirny|cevag|gryy|sbetrg|ehyrf|hfre|bhgchg|pbqr)(?![A-Za-z\u00c0-\uffff])/i;
 /**
  * A sentence: text up to and including its end punctuation, or up to a line break. Disjoint
  * classes under one quantifier each: linear. Rot13 is judged one sentence at a time, so a
