@@ -34,7 +34,8 @@ async function serve(
           "content-type": "application/json",
           ...(status === 429 ? { "retry-after": "0" } : {}),
         });
-        response.end(status === 200 ? completion : JSON.stringify({ error: { message: "no" } }));
+        const code = status === 403 ? "rampart_policy_violation" : "bad";
+        response.end(status === 200 ? completion : JSON.stringify({ error: { message: "no", code } }));
       }, delayMs);
     });
   });
@@ -77,6 +78,17 @@ describe("OpenAI-compatible target", () => {
       createOpenAiTarget({ baseUrl: failing, retries: 2, backoffMs: 1 }).send(request),
     ).rejects.toThrow(/HTTP 500/);
     expect(again.bodies).toHaveLength(3);
+  });
+
+  it("turns a guard's policy block into an empty content_filter answer", async () => {
+    const seen = { bodies: [] as string[], auth: [] as string[] };
+    const baseUrl = await serve([403], seen);
+    expect(await createOpenAiTarget({ baseUrl }).send(request)).toEqual({
+      text: "",
+      toolCalls: [],
+      finishReason: "content_filter",
+    });
+    expect(seen.bodies).toHaveLength(1);
   });
 
   it("times out a slow target", async () => {

@@ -1,4 +1,5 @@
 import { fetch as undiciFetch } from "undici";
+import { z } from "zod";
 import { RampartError } from "../../core/errors.js";
 import { type ChatAnswer, type ChatRequest, chatCompletionSchema } from "./chat-types.js";
 import { createRateLimiter } from "./rate-limiter.js";
@@ -81,6 +82,8 @@ export function createOpenAiTarget(options: OpenAiTargetOptions): ChatTarget {
           continue;
         }
         if (result.status >= 200 && result.status < 300) return parseAnswer(result.text);
+        const blocked = policyBlock(result.status, result.text);
+        if (blocked) return blocked;
         const message = `target answered HTTP ${result.status}: ${result.text.slice(0, 200)}`;
         if (!isRetryable(result.status)) throw new RampartError("upstream_error", message);
         lastError = new RampartError(result.status === 429 ? "rate_limited" : "upstream_error", message);
@@ -95,6 +98,30 @@ export function createOpenAiTarget(options: OpenAiTargetOptions): ChatTarget {
       });
     },
   };
+}
+
+/** An OpenAI error body whose code says a guard or policy blocked the request ("rampart_policy_violation", "content_filter"). */
+export const POLICY_BLOCK_CODE = /policy|content_filter|blocked|moderation/i;
+
+const errorBodySchema = z.object({
+  error: z.object({ code: z.string().nullish(), message: z.string().nullish() }),
+});
+
+/**
+ * A 400 or 403 from a guard in front of the model (the Rampart gateway, a content filter) is the
+ * system refusing, not a failed case: it becomes an empty answer with finish reason `content_filter`.
+ */
+function policyBlock(status: number, text: string): ChatAnswer | undefined {
+  if (status !== 400 && status !== 403) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = errorBodySchema.safeParse(raw);
+  if (!parsed.success || !POLICY_BLOCK_CODE.test(parsed.data.error.code ?? "")) return undefined;
+  return { text: "", toolCalls: [], finishReason: "content_filter" };
 }
 
 function parseAnswer(text: string): ChatAnswer {
