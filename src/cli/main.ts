@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { registerAuditCommand } from "./audit-command.js";
+import { registerComplyCommand } from "./comply-command.js";
 import { registerConfigCommand } from "./config-command.js";
 import { registerDbCommand } from "./db-command.js";
 import { registerDemoUpstreamCommand } from "./demo-upstream-command.js";
@@ -26,6 +27,7 @@ const commands: readonly RegisterCommand[] = [
   registerScanCommand,
   registerRedteamCommand,
   registerAuditCommand,
+  registerComplyCommand,
 ];
 
 function packageVersion(): string {

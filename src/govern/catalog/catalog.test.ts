@@ -89,11 +89,13 @@ describe("framework catalogue", () => {
 
   it("the check fails on an unknown control, detector or probe", () => {
     const framework = loadFramework("owasp-llm-2025");
+    const first = framework.requirements[0];
+    if (first === undefined) throw new Error("the OWASP file has no requirements");
     const broken = {
       ...framework,
       requirements: [
         {
-          ...framework.requirements[0]!,
+          ...first,
           controls: ["no-such-control"],
           detectors: ["no-such-detector"],
           probes: ["no-such-probe"],

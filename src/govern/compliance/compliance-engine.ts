@@ -81,14 +81,18 @@ async function evaluateRequirement(
 ): Promise<RequirementResult> {
   const evidence: EvidenceItem[] = [];
   const gaps: Gap[] = [];
+  const controlStatuses: RequirementStatus[] = [];
   for (const controlId of requirement.controls) {
     const control = controls.get(controlId);
     if (control === undefined) throw new RampartError("config_invalid", `unknown control ${controlId}`);
+    const items: EvidenceItem[] = [];
     for (const spec of control.evidence) {
       const collected = await read(spec);
-      evidence.push({ control: control.id, ...collected.item });
+      items.push({ control: control.id, ...collected.item });
       if (collected.item.outcome !== "pass") gaps.push(gapFor(control, collected));
     }
+    evidence.push(...items);
+    controlStatuses.push(controlStatus(items));
   }
   if (attestation !== undefined) {
     evidence.push({
@@ -102,7 +106,7 @@ async function evaluateRequirement(
       maxAgeDays: null,
     });
   }
-  const computed = statusFrom(evidence.filter((item) => item.source !== "attestation"));
+  const computed = combine(controlStatuses);
   const status: RequirementStatus =
     attestation === undefined || computed === "met" ? computed : attestation.status;
   if (requirement.controls.length === 0 && attestation === undefined) {
@@ -125,11 +129,24 @@ async function evaluateRequirement(
   };
 }
 
-/** All evidence passes: met; some passes: partial; none passes (or there is none): not-met. */
-function statusFrom(evidence: readonly EvidenceItem[]): RequirementStatus {
+/**
+ * A control is not-met when any of its evidence fails (the check disproves it: switched off, or
+ * attacks get through) or none passes; met when all passes; partial when some passes and the
+ * rest is missing or stale.
+ */
+function controlStatus(evidence: readonly EvidenceItem[]): RequirementStatus {
+  if (evidence.some((item) => item.outcome === "fail")) return "not-met";
   const passed = evidence.filter((item) => item.outcome === "pass").length;
   if (passed === 0) return "not-met";
   return passed === evidence.length ? "met" : "partial";
+}
+
+/** A requirement is met when all its controls are, not-met when none is even partly, else partial. */
+function combine(statuses: readonly RequirementStatus[]): RequirementStatus {
+  if (statuses.length === 0) return "not-met";
+  if (statuses.every((status) => status === "met")) return "met";
+  if (statuses.every((status) => status === "not-met")) return "not-met";
+  return "partial";
 }
 
 function gapFor(control: Control, collected: CollectedEvidence): Gap {

@@ -82,6 +82,8 @@ export interface Attestation {
 export interface GovernanceRecordsSource {
   check(id: RecordCheckId, now: Date): Promise<RecordCheckResult>;
   attestations(framework: string): Promise<readonly Attestation[]>;
+  /** the records as a JSON-ready document, for the evidence pack; absent: the pack notes it */
+  exportRecords?(): Promise<unknown>;
 }
 
 export interface EvidenceSources {

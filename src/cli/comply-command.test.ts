@@ -1,0 +1,148 @@
+import { generateKeyPairSync } from "node:crypto";
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createAuditTrail } from "../audit/index.js";
+import { sampleDecision } from "../audit/test-support/audit-fixtures.js";
+import { auditConfigSchema } from "../config/index.js";
+import { complianceReportSchema } from "../govern/compliance/report-schema.js";
+import { formatRunReport } from "../redteam/report/read-run-report.js";
+import { sampleRunReport } from "../redteam/report/test-support/sample-run-report.js";
+import { migrateToLatest, openDatabase } from "../store/index.js";
+import { runCli } from "./main.js";
+import type { CliIo } from "./program.js";
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readStdin: async () => "",
+    isTty: false,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe("rampart comply", () => {
+  let folder: string;
+  let configFile: string;
+  let publicKey: string;
+  let runs: string;
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), "rampart-comply-cli-"));
+    configFile = join(folder, "rampart.yaml");
+    await writeFile(configFile, "storage:\n  url: sqlite:./rampart.db\naudit:\n  content: none\n");
+    const store = await openDatabase("sqlite:./rampart.db", { baseDir: folder });
+    await migrateToLatest(store);
+    const trail = await createAuditTrail({
+      store,
+      config: auditConfigSchema.parse({ content: "none" }),
+      baseDir: folder,
+      node: "node-a",
+      env: {},
+      retention: false,
+      checkpointEveryEvents: 5,
+    });
+    const at = new Date().toISOString();
+    for (let index = 1; index <= 10; index += 1) await trail.sink.record(sampleDecision(index, { at }));
+    publicKey = trail.publicKey;
+    await trail.close();
+    await store.close();
+    runs = join(folder, "runs");
+    mkdirSync(join(runs, "run-1"), { recursive: true });
+    writeFileSync(join(runs, "run-1", "report.json"), formatRunReport(sampleRunReport()));
+  });
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("reports with gateway statistics and a verified audit chain as evidence", async () => {
+    const result = await run(["comply", "report", "--framework", "iso-42001", "--config", configFile]);
+    expect(result.code).toBe(0);
+    const report = complianceReportSchema.parse(JSON.parse(result.stdout));
+    const logs = report.requirements.find((item) => item.id === "A.6.2.8");
+    const gateway = logs?.evidence.find((item) => item.source === "gateway");
+    expect(gateway?.outcome).toBe("pass");
+    expect(gateway?.summary).toMatch(/^10 decisions in 30 days: 2 blocked/);
+    expect(logs?.evidence.find((item) => item.source === "audit-chain")?.outcome).toBe("pass");
+  });
+
+  it("writes Markdown and HTML, and rejects an unknown framework or format", async () => {
+    const markdown = await run([
+      "comply",
+      "report",
+      "--framework",
+      "owasp-llm-2025",
+      "--format",
+      "md",
+      "--config",
+      configFile,
+    ]);
+    expect(markdown.stdout).toContain("| LLM05 | Improper Output Handling |");
+    const out = join(folder, "report.html");
+    const html = await run([
+      "comply",
+      "report",
+      "--framework",
+      "eu-ai-act",
+      "--format",
+      "html",
+      "--config",
+      configFile,
+      "--out",
+      out,
+    ]);
+    expect(html.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("<h3>Art. 26(6) Keeping the logs");
+    expect((await run(["comply", "report", "--framework", "nope", "--config", configFile])).code).toBe(2);
+    expect((await run(["comply", "report", "--framework", "owasp-llm-2025", "--format", "pdf"])).code).toBe(
+      2,
+    );
+  });
+
+  it("packs the evidence with a signed manifest that an auditor can verify, and detects tampering", async () => {
+    const pack = join(folder, "pack");
+    const packed = await run(["comply", "pack", "--out", pack, "--config", configFile, "--runs", runs]);
+    expect(packed.code).toBe(0);
+    expect(packed.stdout).toMatch(/files signed with key [0-9a-f]{16} \(audit\)/);
+    expect(packed.stderr).toContain("not available: records");
+    const manifest = readFileSync(join(pack, "manifest.json"), "utf8");
+    for (const path of [
+      "reports/owasp-llm-2025.json",
+      "audit/export.jsonl",
+      "audit/verification.json",
+      "redteam/001-report.json",
+    ]) {
+      expect(manifest).toContain(`"path": "${path}"`);
+    }
+    const verified = await run(["comply", "verify-pack", pack, "--public-key", publicKey]);
+    expect(verified.stdout).toMatch(/OK, \d+ files match/);
+    expect(verified.code).toBe(0);
+
+    appendFileSync(join(pack, "reports", "owasp-llm-2025.md"), "edited\n");
+    writeFileSync(join(pack, "extra.txt"), "added\n");
+    const tampered = await run(["comply", "verify-pack", pack, "--public-key", publicKey]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain("reports/owasp-llm-2025.md: content changed");
+    expect(tampered.stdout).toContain("extra.txt: not in the manifest");
+  });
+
+  it("a manifest signed by another key does not verify", async () => {
+    const pack = join(folder, "pack");
+    await run(["comply", "pack", "--out", pack, "--config", configFile, "--framework", "owasp-llm-2025"]);
+    const other = generateKeyPairSync("ed25519")
+      .publicKey.export({ type: "spki", format: "der" })
+      .toString("base64");
+    const result = await run(["comply", "verify-pack", pack, "--public-key", other]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("manifest signature does not verify");
+  });
+});

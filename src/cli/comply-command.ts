@@ -1,0 +1,154 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { signingKeyPathFor } from "../audit/audit-trail.js";
+import { loadOrCreateSigningKey, loadSigningKey, parsePublicKey } from "../audit/signing-key.js";
+import { RampartError } from "../core/index.js";
+import { listFrameworks, loadControls, loadFramework } from "../govern/catalog/index.js";
+import {
+  buildComplianceReport,
+  buildEvidencePack,
+  findRunReports,
+  listPackFiles,
+  openEvidenceSources,
+  renderComplianceHtml,
+  renderComplianceMarkdown,
+  verifyPack,
+} from "../govern/compliance/index.js";
+import { createAuditRepository } from "../store/repositories/audit-event-repository.js";
+import { type CliContext, exitCodes } from "./program.js";
+
+/** The red-team command's default run folder, read when --runs is not given and it exists. */
+const DEFAULT_RUN_FOLDER = "redteam-run";
+
+function runPaths(runs: string[] | undefined): string[] {
+  if (runs !== undefined) return runs;
+  return existsSync(DEFAULT_RUN_FOLDER) ? [DEFAULT_RUN_FOLDER] : [];
+}
+
+/** The pack key's file in the configuration folder, used when the audit trail has no key yet. */
+const PACK_KEY_FILE = "rampart-pack-signing-key.pem";
+const FORMATS = ["json", "md", "html"] as const;
+type Format = (typeof FORMATS)[number];
+
+interface ReportOptions {
+  framework: string;
+  format: string;
+  config?: string;
+  out?: string;
+  runs?: string[];
+}
+
+function parseFormat(value: string): Format {
+  const format = FORMATS.find((item) => item === value);
+  if (format === undefined) throw new RampartError("usage", `--format must be one of ${FORMATS.join(", ")}`);
+  return format;
+}
+
+/** `rampart comply report|pack|verify-pack`: compliance posture from live evidence. */
+export function registerComplyCommand(program: Command, context: CliContext): void {
+  const comply = program
+    .command("comply")
+    .description("compliance reports and evidence packs from live evidence");
+  const frameworkIds = [...new Set(listFrameworks().map((entry) => entry.id))];
+
+  comply
+    .command("report")
+    .description(
+      `a framework's posture: status, evidence and gaps per requirement (${frameworkIds.join(", ")})`,
+    )
+    .requiredOption("--framework <id>", "framework id, optionally id@version")
+    .option("--format <format>", "json, md or html", "json")
+    .option("-c, --config <file>", "configuration file (default: ./rampart.yaml when present)")
+    .option("--out <file>", "write the report to a file instead of standard output")
+    .option(
+      "--runs <paths...>",
+      "red-team report.json files or run folders (default: ./redteam-run when present)",
+    )
+    .action(async (options: ReportOptions) => {
+      const format = parseFormat(options.format);
+      const [id = "", version] = options.framework.split("@");
+      const framework = loadFramework(id, version === undefined ? {} : { version });
+      const opened = await openEvidenceSources({ configFile: options.config, runs: runPaths(options.runs) });
+      try {
+        const report = await buildComplianceReport(framework, loadControls(), opened.sources);
+        const text =
+          format === "json"
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : format === "md"
+              ? renderComplianceMarkdown(report)
+              : renderComplianceHtml(report);
+        if (options.out === undefined) context.io.stdout(text);
+        else {
+          writeFileSync(options.out, text);
+          context.io.stderr(`${options.out}: ${framework.id} score ${report.score}\n`);
+        }
+        for (const note of opened.notes) context.io.stderr(`note: ${note}\n`);
+      } finally {
+        await opened.close();
+      }
+    });
+
+  comply
+    .command("pack")
+    .description(
+      "write reports, the audit export and its verification, red-team reports and records, with a signed manifest",
+    )
+    .requiredOption("--out <dir>", "a new or empty folder")
+    .option("-c, --config <file>", "configuration file (default: ./rampart.yaml when present)")
+    .option("--framework <ids...>", "frameworks to report (default: all)")
+    .option(
+      "--runs <paths...>",
+      "red-team report.json files or run folders (default: ./redteam-run when present)",
+    )
+    .action(async (options: { out: string; config?: string; framework?: string[]; runs?: string[] }) => {
+      const ids = options.framework ?? frameworkIds;
+      const frameworks = ids.map((id) => loadFramework(id));
+      const opened = await openEvidenceSources({ configFile: options.config, runs: runPaths(options.runs) });
+      try {
+        const store = opened.store;
+        const auditKey =
+          store === undefined ? undefined : loadSigningKey(signingKeyPathFor(store, opened.loaded.baseDir));
+        const signingKey = auditKey ?? loadOrCreateSigningKey(join(opened.loaded.baseDir, PACK_KEY_FILE), {});
+        const runs = opened.sources.redteam === undefined ? [] : findRunReports(runPaths(options.runs));
+        const manifest = await buildEvidencePack({
+          directory: options.out,
+          frameworks,
+          controls: loadControls(),
+          sources: opened.sources,
+          audit:
+            store === undefined ? undefined : { repository: createAuditRepository(store.db), key: auditKey },
+          runReports: runs,
+          signingKey,
+          keySource: auditKey === undefined ? "pack" : "audit",
+        });
+        context.io.stdout(
+          `${options.out}: ${manifest.files.length} files signed with key ${manifest.keyId} (${manifest.keySource})\n`,
+        );
+        for (const item of manifest.notAvailable)
+          context.io.stderr(`not available: ${item.part}: ${item.reason}\n`);
+      } finally {
+        await opened.close();
+      }
+    });
+
+  comply
+    .command("verify-pack")
+    .description("check a pack's manifest signature and every file's SHA-256; exit 1 on any difference")
+    .argument("<dir>", "the pack folder")
+    .requiredOption(
+      "--public-key <key>",
+      "the signing public key (base64 line, or a file holding it or its PEM)",
+    )
+    .action((directory: string, options: { publicKey: string }) => {
+      const keyText = existsSync(options.publicKey)
+        ? readFileSync(options.publicKey, "utf8")
+        : options.publicKey;
+      const result = verifyPack(directory, parsePublicKey(keyText), () => listPackFiles(directory));
+      if (result.ok) context.io.stdout(`${directory}: OK, ${result.files} files match the signed manifest\n`);
+      else {
+        for (const problem of result.problems) context.io.stdout(`${directory}: ${problem}\n`);
+        context.setExitCode(exitCodes.failed);
+      }
+    });
+}

@@ -1,0 +1,3 @@
+export * from "./catalog-schema.js";
+export * from "./load-catalog.js";
+export * from "./validate-catalog.js";
