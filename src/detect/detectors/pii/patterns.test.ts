@@ -21,12 +21,14 @@ import {
   ADDRESS_GERMAN,
   ADDRESS_GERMAN_SEPARATE,
   ADDRESS_NUMBERED,
+  ADDRESS_PORTUGUESE_ITALIAN,
   ADDRESS_SPANISH,
   ADDRESS_UNIT,
   HINT_ENGLISH,
   HINT_FRENCH,
   HINT_GERMAN,
   HINT_NUMBERED,
+  HINT_PORTUGUESE_ITALIAN,
   HINT_SPANISH,
   HINT_UNIT,
 } from "./recognize-address.js";
@@ -102,6 +104,10 @@ describe("pii patterns", () => {
     expect(all(ADDRESS_FRENCH, "au 12 rue de la Paix")).toEqual(["12 rue de la Paix"]);
     expect(all(ADDRESS_SPANISH, "en la Calle de Alcalá 42")).toEqual(["Calle de Alcalá 42"]);
     expect(all(ADDRESS_NUMBERED, "28245 Puruntie 82")).toEqual(["28245 Puruntie 82"]);
+    expect(all(ADDRESS_PORTUGUESE_ITALIAN, "at Rua do Arenque 1634, Goiânia")).toEqual([
+      "Rua do Arenque 1634",
+    ]);
+    expect(all(HINT_PORTUGUESE_ITALIAN, "Via Roma")).toEqual(["Via "]);
     expect(all(ADDRESS_UNIT, "Apt. 595 and Suite 12")).toEqual(["Apt. 595", "Suite 12"]);
     expect(all(HINT_ENGLISH, "Baker Street")).toEqual(["Street"]);
     expect(all(HINT_GERMAN, "Hauptstraße 5")).toEqual(["straße 5"]);

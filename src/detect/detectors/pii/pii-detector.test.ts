@@ -129,6 +129,11 @@ describe("pii detector: names and places", () => {
     expect(found("Ship to 1600 Pennsylvania Avenue")).toEqual(["LOCATION:1600 Pennsylvania Avenue"]);
     expect(found("Vivo en la Calle de Alcalá 42")).toEqual(["LOCATION:Calle de Alcalá 42"]);
     expect(found("Have a nice day")).toEqual([]);
+    expect(found("Billing address:\n20789 Allika 46\nRiisa\nEstonia 62488")).toEqual([
+      "LOCATION:20789 Allika 46",
+      "LOCATION:Riisa",
+      "LOCATION:Estonia",
+    ]);
   });
 });
 

@@ -27,6 +27,10 @@ export const ADDRESS_SPANISH =
 export const ADDRESS_NUMBERED =
   /\b\d{3,5}\s(?:\p{Lu}[\p{L}'-]{2,30})(?:\s[\p{L}'-]{2,30}){0,2}\s\d{1,4}[a-z]?\b/gu;
 
+/** Portuguese and Italian street address: Rua do Arenque 1634, Via Franscini 71, Piazza del Duomo 3. */
+export const ADDRESS_PORTUGUESE_ITALIAN =
+  /\b(?:Rua|Travessa|Largo|Via|Viale|Piazza|Corso|Vicolo)\s(?:(?:do|da|dos|das|de|del|della|delle|dei|di)\s)?\p{Lu}[\p{L}'-]{1,30}(?:\s\p{Lu}[\p{L}'-]{1,30}){0,3}(?:,?\s\d{1,4})?/gu;
+
 /** Flat, suite or unit numbers inside an address. */
 export const ADDRESS_UNIT =
   /\b(?:Apt\.?|Apartment|Suite|Unit|Wohnung|Appartement|Piso|Bloque)\s#?\d{1,5}[A-Z]?\b/gu;
@@ -41,6 +45,7 @@ export const HINT_FRENCH =
 export const HINT_SPANISH =
   /(?:\b[Cc]alle|C\/|\b[Aa]venida|\b[Aa]vda|\b[Pp]aseo|\b[Pp]laza|\b[Cc]amino|\b[Cc]arretera|\b[Rr]onda|\b[Tt]ravesía|\b[Gg]ran [Vv]ía)\s/g;
 export const HINT_NUMBERED = /\d{3,5} [A-ZÀ-ÞĀ-ɏ]/g;
+export const HINT_PORTUGUESE_ITALIAN = /\b(?:Rua|Travessa|Largo|Via|Viale|Piazza|Corso|Vicolo)\s/g;
 export const HINT_UNIT = /\b(?:Apt|Apartment|Suite|Unit|Wohnung|Appartement|Piso|Bloque)\b/g;
 
 interface AddressPattern {
@@ -66,6 +71,14 @@ const ADDRESS_PATTERNS: readonly AddressPattern[] = [
   },
   { pattern: ADDRESS_FRENCH, hint: HINT_FRENCH, before: 14, after: 140, rule: "address.fr", score: 0.85 },
   { pattern: ADDRESS_SPANISH, hint: HINT_SPANISH, before: 2, after: 150, rule: "address.es", score: 0.85 },
+  {
+    pattern: ADDRESS_PORTUGUESE_ITALIAN,
+    hint: HINT_PORTUGUESE_ITALIAN,
+    before: 2,
+    after: 150,
+    rule: "address.pt-it",
+    score: 0.8,
+  },
   {
     pattern: ADDRESS_NUMBERED,
     hint: HINT_NUMBERED,

@@ -42,6 +42,61 @@ function longestPlace(text: string, tokens: readonly Token[], index: number): nu
   return best;
 }
 
+/** A street line: a house number or postcode, then text. */
+const ADDRESS_LINE = /^[ \t>?]*\d{1,5}[ ,][^\n]{2,80}$/;
+/** Lines of an address block hold only the place words, postcodes, commas and quoting marks. */
+const LINE_FILLER = /^[\s>?,\d-]*$/;
+
+/**
+ * The index of the last token of a line made of one to three capitalised or upper-case words
+ * (and postcodes), inside an address block, or -1: "20789 Allika 46\n Riisa\n Estonia 62488".
+ */
+/** How far the address-block check looks around a token: every search is bounded, so it stays linear. */
+const LINE_WINDOW = 120;
+
+/** The offset just after the last line feed in [from, to), or -1. */
+function lineStartWithin(text: string, from: number, to: number): number {
+  const relative = text.slice(Math.max(0, from), to).lastIndexOf("\n");
+  return relative < 0 ? -1 : Math.max(0, from) + relative + 1;
+}
+
+/** The offset of the first line feed in [from, to), or `to` when the window ends first. */
+function lineEndWithin(text: string, from: number, to: number): number {
+  const end = Math.min(text.length, to);
+  const relative = text.slice(from, end).indexOf("\n");
+  return relative < 0 ? end : from + relative;
+}
+
+function addressBlockLine(text: string, tokens: readonly Token[], index: number): number {
+  const token = tokens[index];
+  if (!token) return -1;
+  const lineStart = lineStartWithin(text, token.start - 40, token.start);
+  if (lineStart < 0 || !LINE_FILLER.test(text.slice(lineStart, token.start))) return -1;
+  let last = index;
+  while (last - index < 2) {
+    const current = tokens[last];
+    const next = tokens[last + 1];
+    if (!current || !placeShaped(next) || !joinedBySpace(text, current, next)) break;
+    last++;
+  }
+  const end = tokens[last]?.end ?? token.end;
+  const lineEnd = lineEndWithin(text, end, end + 41);
+  if ((lineEnd < text.length && text.charAt(lineEnd) !== "\n") || !LINE_FILLER.test(text.slice(end, lineEnd)))
+    return -1;
+  const previousLineStart = lineStartWithin(text, lineStart - 1 - LINE_WINDOW, lineStart - 1);
+  const previousLine = previousLineStart < 0 ? "" : text.slice(previousLineStart, lineStart - 1);
+  const nextLine =
+    lineEnd >= text.length
+      ? ""
+      : text.slice(lineEnd + 1, lineEndWithin(text, lineEnd + 1, lineEnd + 1 + LINE_WINDOW));
+  const nearStreet = ADDRESS_LINE.test(previousLine) || /\b(?:Apt|Suite|Unit)\b/.test(previousLine);
+  const nextWords = nextLine
+    .trim()
+    .replace(/[\d,\s]+$/, "")
+    .toLowerCase();
+  return nearStreet || PLACES.has(nextWords) ? last : -1;
+}
+
 /** LOCATION from the gazetteer and from introduction phrases ("flew to X", "wohne in X", "vivo en X"). */
 export function recognizePlaces(text: string, tokens: readonly Token[]): PiiCandidate[] {
   const found: PiiCandidate[] = [];
@@ -75,6 +130,18 @@ export function recognizePlaces(text: string, tokens: readonly Token[]): PiiCand
         index = last + 1;
         continue;
       }
+    }
+    const cityLine = addressBlockLine(text, tokens, index);
+    if (cityLine >= 0) {
+      found.push({
+        type: "LOCATION",
+        rule: "location.address-block",
+        start: token.start,
+        end: tokens[cityLine]?.end ?? token.end,
+        score: 0.6,
+      });
+      index = cityLine + 1;
+      continue;
     }
     if (introduced) {
       let end = index;
