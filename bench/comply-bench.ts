@@ -138,7 +138,14 @@ async function main(): Promise<void> {
         lastAt: isoDaysFromNow(-0.01),
       }),
     },
-    auditChain: { verify: async () => ({ ok: true, events: 1_000_000, verifiedAt: NOW.toISOString(), detail: "synthetic" }) },
+    auditChain: {
+      verify: async () => ({
+        ok: true,
+        events: 1_000_000,
+        verifiedAt: NOW.toISOString(),
+        detail: "synthetic",
+      }),
+    },
     now: () => NOW,
   });
   const ids = [...new Set(listFrameworks().map((entry) => entry.id))];
@@ -176,7 +183,8 @@ async function main(): Promise<void> {
   const all: number[] = [];
   for (let round = 0; round < Math.max(3, Math.floor(REPEAT / 4)); round += 1) {
     const start = performance.now();
-    for (const id of ids) renderComplianceHtml(await buildComplianceReport(loadFramework(id), controls, sources()));
+    for (const id of ids)
+      renderComplianceHtml(await buildComplianceReport(loadFramework(id), controls, sources()));
     all.push(performance.now() - start);
   }
   all.sort((a, b) => a - b);

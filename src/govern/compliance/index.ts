@@ -9,4 +9,5 @@ export * from "./render-markdown.js";
 export * from "./report-schema.js";
 export * from "./sources/audit-store-sources.js";
 export * from "./sources/redteam-report-source.js";
+export * from "./sources/redteam-store-source.js";
 export * from "./sources/snapshot-records-source.js";

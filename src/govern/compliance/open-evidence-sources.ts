@@ -5,10 +5,12 @@ import { type LoadedConfig, loadConfig } from "../../config/index.js";
 import { loadPolicyFromConfig } from "../../policy/index.js";
 import { migrateToLatest, openDatabase, type Store } from "../../store/index.js";
 import { createAuditRepository } from "../../store/repositories/audit-event-repository.js";
+import { createRedteamRunRepository } from "../../store/repositories/redteam-run-repository.js";
 import { parseStorageUrl } from "../../store/storage-url.js";
-import type { EvidenceSources, GovernanceRecordsSource } from "./evidence-sources.js";
+import type { EvidenceSources, GovernanceRecordsSource, RedTeamRunSource } from "./evidence-sources.js";
 import { auditChainVerifier, auditGatewayStats } from "./sources/audit-store-sources.js";
 import { redTeamReportSource } from "./sources/redteam-report-source.js";
+import { combinedRedTeamSource, redTeamStoreSource } from "./sources/redteam-store-source.js";
 
 export interface OpenSourcesOptions {
   readonly configFile?: string | undefined;
