@@ -24,7 +24,6 @@ import { generateOutputSet, OUTPUT_SET_SEED } from "./output-sets/generate.js";
 import { format, machineNote, perKilobyte, timeDocuments } from "./output-sets/latency.js";
 import {
   contextFor,
-  FLAG_SCORE,
   flagged,
   OUTPUT_DETECTOR_IDS,
   type OutputDetectorId,
@@ -33,7 +32,7 @@ import {
 
 /** What the first run measured, before the two fixes it prompted (kept for honesty). */
 const FIRST_RUN_NOTE =
-  "History: the first run measured recall 0.954 and FPR 0.014. It showed two defects that were then fixed, and the sets were not changed: commands shown in inline code (`` `sudo chmod -R 777 /` ``) were missed because the target's end did not allow a backtick, and partial verbatim leaks of the system prompt scored below 0.5 because the score was the prompt-wide containment only (a long copied run now raises it). The remaining false positives are one benign template that explains the risk of `curl … | sh` without a warning word the detector knows.";
+  'History (the sets were never changed): the first run measured recall 0.954 and FPR 0.014 and showed two defects, then fixed: commands shown in inline code (`` `sudo chmod -R 777 /` ``) were missed because the target\'s end did not allow a backtick, and partial verbatim leaks of the system prompt scored below 0.5 because the score was the prompt-wide containment only (a long copied run now raises it). Later, because the policy acts on every reported finding, detectors stopped reporting findings below their `minScore` (a lone "Developer Mode enabled", commands after a warning); that made three "Developer Mode enabled. (🔓Developer Mode Output) ..." samples disappear, and the padlock marker anywhere in a line was added. The remaining false positives are one benign template that explains the risk of `curl … | sh` without a warning word the detector knows.';
 
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
 const withInterval = (hits: number, total: number) => {
@@ -81,7 +80,7 @@ function syntheticSection(): string {
     "",
   ]);
   return [
-    `Synthetic set, seed ${OUTPUT_SET_SEED}: ${samples.length} samples (${benign.length} benign answers with code, markdown, links, shell commands, official installers and support answers; positives per category). The sets were written before the detectors and not changed after; they are synthetic and share the author's blind spots, so treat them as a regression floor, not a field estimate. A sample counts as detected when its category's detector reports a finding with score >= ${FLAG_SCORE}; a benign sample is a false positive when any of the six does.`,
+    `Synthetic set, seed ${OUTPUT_SET_SEED}: ${samples.length} samples (${benign.length} benign answers with code, markdown, links, shell commands, official installers and support answers; positives per category). The sets were written before the detectors and not changed after; they are synthetic and share the author's blind spots, so treat them as a regression floor, not a field estimate. A sample counts as detected when its category's detector reports a finding (the policy acts on every reported finding; detectors leave out what scores below their \`minScore\`); a benign sample is a false positive when any of the six reports one.`,
     "",
     markdownTable(
       ["detector", "positives", "recall [95% CI]", "benign flagged", "missed kinds", "false-positive kinds"],

@@ -22,7 +22,8 @@ import { wilson } from "./metrics.js";
 import { generateOutputSet } from "./output-sets/generate.js";
 import { format, machineNote, perKilobyte, timeDocuments } from "./output-sets/latency.js";
 
-const FLAG_SCORE = 0.5;
+/** The policy acts on every reported finding; toxicity findings score at least 0.75 anyway. */
+const FLAG_SCORE = 0;
 const HATE_TYPES = new Set(["slur", "hate"]);
 
 function context(text: string): ScanContext {
@@ -148,7 +149,7 @@ function davidsonSection(): string {
     }
   }
   return [
-    `Davidson et al. (2017) tweets, test split: ${test.length} tweets (20% by id hash, never used in training or threshold choice). Prediction: "hate" when a finding is a slur or implicit hate, "offensive" for any other finding (score >= ${FLAG_SCORE}), else "neither".`,
+    `Davidson et al. (2017) tweets, test split: ${test.length} tweets (20% by id hash, never used in training or threshold choice). Prediction: "hate" when a finding is a slur or implicit hate, "offensive" for any other finding, else "neither".`,
     "",
     markdownTable(["configuration", "class", "n", "precision", "recall", "F1"], rows),
     "",

@@ -9,8 +9,10 @@ import { unsafeMarkupDetector } from "../../../src/detect/detectors/unsafe-marku
 import { normalize } from "../../../src/detect/normalize/index.js";
 import type { OutputSample } from "./types.js";
 
-/** A finding counts as a detection at or above this score (the default flag threshold of a policy). */
-export const FLAG_SCORE = 0.5;
+/**
+ * A sample counts as detected when the detector reports any finding: the policy acts on every
+ * reported finding, and detectors leave out what they do not stand behind (their `minScore`).
+ */
 
 export const OUTPUT_DETECTOR_IDS = [
   "exfiltration",
@@ -55,5 +57,5 @@ export function contextFor(
 }
 
 export function flagged(findings: readonly Finding[]): boolean {
-  return findings.some((finding) => finding.score >= FLAG_SCORE);
+  return findings.length > 0;
 }

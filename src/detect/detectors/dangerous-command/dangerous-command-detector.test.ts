@@ -98,10 +98,15 @@ describe("dangerous-command", () => {
     expect(rules(`\`\`\`bash\n${command}\n\`\`\``)).toEqual([]);
   });
 
-  it("lowers the score of a command after a warning not to run it", () => {
-    const [finding] = scan("Never run `rm -rf /` on a server.");
+  it("does not report a command after a warning not to run it, unless asked to", () => {
+    expect(scan("Never run `rm -rf /` on a server.")).toEqual([]);
+    const visible = dangerousCommandDetector.create(
+      dangerousCommandDetector.optionsSchema.parse({ minScore: 0 }),
+    );
+    const text = "Never run `rm -rf /` on a server.";
+    const [finding] = visible.detect(text, testContext(text));
     expect(finding?.rule).toBe("recursive-delete");
-    expect(finding?.score).toBeLessThan(0.5);
+    expect(finding?.score).toBe(0.3);
     expect(finding?.severity).toBe("low");
   });
 

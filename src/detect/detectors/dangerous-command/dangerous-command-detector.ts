@@ -28,6 +28,8 @@ export const dangerousCommandOptionsSchema = z.object({
   additionalTrustedInstallers: z.array(z.string().min(1).max(300)).max(1000).default([]),
   /** score given to a command that a warning on the same line tells the reader not to run */
   warningScore: z.number().min(0).max(1).default(0.3),
+  /** findings scored below this are not reported (the policy acts on every reported finding) */
+  minScore: z.number().min(0).max(1).default(0.5),
   /** at most this many findings per scan */
   maxFindings: z.number().int().min(1).max(1000).default(50),
 });
@@ -122,6 +124,8 @@ function createDangerousCommand(options: DangerousCommandOptions): DetectorInsta
           const line = text.slice(chunkStart, Math.min(lineEnd, chunkStart + MAX_LINE_CHARS));
           for (const match of scanLine(line, trusted)) {
             const warned = WARNING_CONTEXT.test(line.slice(Math.max(0, match.start - 80), match.start));
+            if ((warned ? Math.min(match.score, options.warningScore) : match.score) < options.minScore)
+              continue;
             const start = chunkStart + match.start;
             if (findings.some((finding) => finding.start === start && finding.rule === match.rule)) continue;
             findings.push({

@@ -64,7 +64,7 @@ function scoreFor(carrier: UrlCarrier, reasons: readonly Reason[]): [number, Sev
   const carriesData = reasons.some((reason) => reason !== "off-allowlist");
   if (reasons.includes("conversation-data")) return carrier.zeroClick ? [0.97, "critical"] : [0.9, "high"];
   if (carriesData) return carrier.zeroClick ? [0.85, "high"] : [0.7, "medium"];
-  return carrier.zeroClick ? [0.6, "medium"] : [0.4, "low"];
+  return carrier.zeroClick ? [0.6, "medium"] : [0.5, "low"];
 }
 
 function createExfiltration(options: ExfiltrationOptions): DetectorInstance {

@@ -3,12 +3,15 @@ import { type Finding, type Severity, truncateExcerpt } from "../../../core/inde
 import type { Detector, DetectorInstance } from "../../detector.js";
 import { complianceModel, complianceScore } from "./compliance-model.js";
 import {
+  AI_SELF_CONTEXT,
   COMPLIANCE_PATTERNS,
   type ComplianceRule,
+  DEVELOPER_MODE_AI_SCORE,
   PERSONA_PREFIX,
   REFUSAL_OPENING,
   REFUSAL_STATEMENT,
   REFUSAL_WINDOW,
+  UNLOCK_MARKER,
 } from "./compliance-patterns.js";
 
 export const jailbreakComplianceOptionsSchema = z.object({
@@ -18,6 +21,8 @@ export const jailbreakComplianceOptionsSchema = z.object({
   learnedThreshold: z.number().min(0).max(1).optional(),
   /** characters scanned at most (answers are checked from the start) */
   maxChars: z.number().int().min(1_000).default(100_000),
+  /** findings scored below this are not reported (the policy acts on every reported finding) */
+  minScore: z.number().min(0).max(1).default(0.5),
 });
 export type JailbreakComplianceOptions = z.infer<typeof jailbreakComplianceOptionsSchema>;
 
@@ -58,13 +63,24 @@ function ruleHits(text: string): Hit[] {
       score: 0.85,
     });
   }
+  UNLOCK_MARKER.lastIndex = 0;
+  for (let match = UNLOCK_MARKER.exec(text); match !== null; match = UNLOCK_MARKER.exec(text)) {
+    const end = match.index + match[0].length;
+    const covered = hits.some((hit) => hit.start <= match.index && hit.end >= end);
+    if (covered || refuses(text.slice(end, end + REFUSAL_WINDOW))) continue;
+    hits.push({ rule: "persona-accepted", name: "UNLOCK_MARKER", start: match.index, end, score: 0.85 });
+  }
   for (const entry of COMPLIANCE_PATTERNS) {
     const match = entry.pattern.exec(text);
     if (match === null) continue;
     const end = match.index + match[0].length;
     // "Developer Mode enabled, but I cannot provide that" announces the mode and still refuses
     if (entry.rule === "mode-enabled" && refuses(text.slice(end, end + REFUSAL_WINDOW))) continue;
-    hits.push({ rule: entry.rule, name: entry.name, start: match.index, end, score: entry.score });
+    const score =
+      entry.name === "DEVELOPER_MODE_ON" && AI_SELF_CONTEXT.test(text)
+        ? DEVELOPER_MODE_AI_SCORE
+        : entry.score;
+    hits.push({ rule: entry.rule, name: entry.name, start: match.index, end, score });
   }
   return hits;
 }
@@ -104,6 +120,7 @@ function createJailbreakCompliance(options: JailbreakComplianceOptions): Detecto
             message: hit.name,
           };
         })
+        .filter((finding) => finding.score >= options.minScore)
         .sort((left, right) => left.start - right.start || left.end - right.end);
     },
   };
