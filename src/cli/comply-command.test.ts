@@ -11,6 +11,7 @@ import { complianceReportSchema } from "../govern/compliance/report-schema.js";
 import { formatRunReport } from "../redteam/report/read-run-report.js";
 import { sampleRunReport } from "../redteam/report/test-support/sample-run-report.js";
 import { migrateToLatest, openDatabase } from "../store/index.js";
+import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { runCli } from "./main.js";
 import type { CliIo } from "./program.js";
 
@@ -55,6 +56,20 @@ describe("rampart comply", () => {
     for (let index = 1; index <= 10; index += 1) await trail.sink.record(sampleDecision(index, { at }));
     publicKey = trail.publicKey;
     await trail.close();
+    const sample = sampleRunReport();
+    await createRedteamRunRepository(store.db).save({
+      id: "run_stored",
+      target: sample.run.target,
+      model: sample.run.model,
+      seed: 7,
+      startedAt: new Date(Date.now() - 3_600_000),
+      finishedAt: new Date(),
+      cases: sample.summary.cases,
+      successes: sample.summary.successes,
+      asr: sample.summary.asr,
+      overRefusalRate: sample.summary.overRefusalRate,
+      summary: { ...sample.summary },
+    });
     await store.close();
     runs = join(folder, "runs");
     mkdirSync(join(runs, "run-1"), { recursive: true });
@@ -73,6 +88,18 @@ describe("rampart comply", () => {
     expect(gateway?.outcome).toBe("pass");
     expect(gateway?.summary).toMatch(/^10 decisions in 30 days: 2 blocked/);
     expect(logs?.evidence.find((item) => item.source === "audit-chain")?.outcome).toBe("pass");
+  });
+
+  it("shows a red-team run saved in the store on LLM01 and LLM07", async () => {
+    const result = await run(["comply", "report", "--framework", "owasp-llm-2025", "--config", configFile]);
+    const report = complianceReportSchema.parse(JSON.parse(result.stdout));
+    for (const id of ["LLM01", "LLM07"]) {
+      const evidence = report.requirements.find((item) => item.id === id)?.evidence ?? [];
+      expect(
+        evidence.some((item) => item.reference === "store:redteam_runs/run_stored"),
+        id,
+      ).toBe(true);
+    }
   });
 
   it("writes Markdown and HTML, and rejects an unknown framework or format", async () => {

@@ -39,15 +39,16 @@ export async function openEvidenceSources(options: OpenSourcesOptions): Promise<
   const policy = loadPolicyFromConfig(loaded);
   const notes: string[] = [];
   const store = await openExistingStore(loaded, notes);
+  const redteam: RedTeamRunSource[] = [];
+  if (options.runs !== undefined && options.runs.length > 0) redteam.push(redTeamReportSource(options.runs));
+  if (store !== undefined) redteam.push(redTeamStoreSource(createRedteamRunRepository(store.db)));
   let sources: EvidenceSources = {
     config: loaded,
     policy,
-    redteam:
-      options.runs === undefined || options.runs.length === 0 ? undefined : redTeamReportSource(options.runs),
+    redteam: redteam.length === 0 ? undefined : combinedRedTeamSource(redteam),
     records: options.records,
   };
-  if (options.runs === undefined || options.runs.length === 0)
-    notes.push("red-team runs: none given (--runs)");
+  if (redteam.length === 0) notes.push("red-team runs: no store and no report files (--runs)");
   if (options.records === undefined) notes.push("governance records: not available");
   if (store !== undefined) {
     const repository = createAuditRepository(store.db);
