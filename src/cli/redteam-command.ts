@@ -7,6 +7,12 @@ import {
   readRedteamFile,
   resolveRedteamSettings,
 } from "../redteam/config/redteam-config.js";
+import {
+  createLlmJudge,
+  JUDGE_MIN_AGREEMENT,
+  judgeAgreement,
+  type LlmJudge,
+} from "../redteam/graders/llm-judge.js";
 import { isReportFormat, reportFormats } from "../redteam/report/formats.js";
 import type { RunReport } from "../redteam/report/run-report.js";
 import { progressLine } from "../redteam/runner/progress-bar.js";
@@ -55,6 +61,9 @@ interface RunFlags {
   timeoutMs?: string;
   retries?: string;
   regrade?: boolean;
+  judgeUrl?: string;
+  judgeModel?: string;
+  judgeApiKey?: string;
   progress?: boolean;
 }
 
@@ -91,6 +100,26 @@ function packageVersion(): string {
   } catch {
     return "0.0.0";
   }
+}
+
+/** Builds the optional judge and runs its self-test; a judge that disagrees too often is left out. */
+async function setUpJudge(
+  flags: RunFlags,
+  context: CliContext,
+): Promise<{ judge: LlmJudge; agreement: number } | undefined> {
+  if (flags.judgeUrl === undefined) return undefined;
+  if (flags.judgeModel === undefined) throw new RampartError("usage", "--judge-url needs --judge-model");
+  const apiKey = flags.judgeApiKey ?? process.env.RAMPART_REDTEAM_JUDGE_API_KEY;
+  const judge = createLlmJudge(
+    createOpenAiTarget({ baseUrl: flags.judgeUrl, ...(apiKey ? { apiKey } : {}) }),
+    flags.judgeModel,
+  );
+  const agreement = await judgeAgreement(judge);
+  const used = agreement >= JUDGE_MIN_AGREEMENT;
+  context.io.stderr(
+    `judge ${flags.judgeModel}: self-test agreement ${percent(agreement)}${used ? "" : `, below ${percent(JUDGE_MIN_AGREEMENT)}: not used`}\n`,
+  );
+  return used ? { judge, agreement } : undefined;
 }
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -148,6 +177,12 @@ export function registerRedteamRunSubcommand(redteam: Command, context: CliConte
     .option("--fail-on-asr <x>", "exit 1 when the attack success rate is above x (0..1)")
     .option("--timeout-ms <n>", "time for one request (default 60000)")
     .option("--retries <n>", "retries on 429, 5xx and network errors (default 3)")
+    .option(
+      "--judge-url <url>",
+      "optional LLM judge: an OpenAI-compatible base URL (second opinion on compliance)",
+    )
+    .option("--judge-model <name>", "the judge's model name")
+    .option("--judge-api-key <key>", "API key for the judge (or RAMPART_REDTEAM_JUDGE_API_KEY)")
     .option("--regrade", "grade the cached responses of --out again, calling the model for none")
     .option("--no-progress", "no progress bar")
     .option("--config <file>", "rampart.yaml: save the run summary to its store as governance evidence")
@@ -184,6 +219,7 @@ export function registerRedteamRunSubcommand(redteam: Command, context: CliConte
         retries: settings.retries,
         rate: settings.rate,
       });
+      const judge = await setUpJudge(flags, context);
       const showProgress = context.io.isTty && flags.progress !== false;
       const started = performance.now();
       const { report } = await runRedteam({
@@ -197,6 +233,7 @@ export function registerRedteamRunSubcommand(redteam: Command, context: CliConte
         ...(systemPrompt === undefined ? {} : { systemPrompt }),
         directory: settings.out,
         regrade: flags.regrade === true,
+        ...(judge === undefined ? {} : { judge }),
         ...(settings.failOnAsr === undefined ? {} : { failOnAsr: settings.failOnAsr }),
         rampartVersion: packageVersion(),
         ...(showProgress

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { errorMessage, isRampartError } from "../../core/errors.js";
 import type { Grade } from "../graders/grade.js";
 import { gradeAnswer } from "../graders/graders.js";
+import { judgeGrade, type LlmJudge, usesJudge } from "../graders/llm-judge.js";
 import type { GradedCase } from "../report/build-run-report.js";
 import type { CaseResult } from "../report/run-report.js";
 import type { ChatAnswer, ChatMessage, ChatRequest } from "../targets/chat-types.js";
@@ -44,6 +45,7 @@ async function runAttempt(
   model: string,
   seed: number,
   source: AnswerSource,
+  judge: LlmJudge | undefined,
 ): Promise<AttemptOutcome> {
   const messages: ChatMessage[] = [{ role: "system", content: rendered.systemPrompt }];
   let answer: ChatAnswer = { text: "", toolCalls: [], finishReason: "stop" };
@@ -74,13 +76,19 @@ async function runAttempt(
     answer = await source.answer(chatRequest);
     if (!last) messages.push({ role: "assistant", content: answer.text });
   }
-  return { grade: gradeAnswer(rendered, answer), answer, prompt: turns.at(-1) ?? "", hash };
+  const prompt = turns.at(-1) ?? "";
+  const offline = gradeAnswer(rendered, answer);
+  const grade =
+    judge && usesJudge(rendered.base) ? await judgeGrade(judge, rendered, prompt, answer, offline) : offline;
+  return { grade, answer, prompt, hash };
 }
 
 export interface ExecuteOptions {
   readonly model: string;
   readonly seed: number;
   readonly source: AnswerSource;
+  /** the optional LLM judge, already self-tested */
+  readonly judge?: LlmJudge;
 }
 
 /** Runs every attempt of a case until one succeeds (best-of-N) and grades it. */
@@ -102,7 +110,14 @@ export async function executeCase(rendered: RenderedCase, options: ExecuteOption
   try {
     let outcome: AttemptOutcome | undefined;
     for (const attempt of rendered.attempts) {
-      outcome = await runAttempt(rendered, attempt.turns, options.model, options.seed, options.source);
+      outcome = await runAttempt(
+        rendered,
+        attempt.turns,
+        options.model,
+        options.seed,
+        options.source,
+        options.judge,
+      );
       if (outcome.grade.success) break;
     }
     if (outcome === undefined) throw new Error(`strategy ${rendered.strategy.id} produced no attempt`);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { RampartError } from "../../core/errors.js";
 import { pairDiffers } from "../graders/graders.js";
+import type { LlmJudge } from "../graders/llm-judge.js";
 import { REFUSAL_MODEL_NAME, refusalModel } from "../graders/refusal/refusal-classifier.js";
 import { allBaseCases, loadProbePacks, selectBaseCases } from "../probes/load-probes.js";
 import { buildRunReport, type GradedCase } from "../report/build-run-report.js";
@@ -33,6 +34,8 @@ export interface RedteamRunOptions {
   readonly failOnAsr?: number;
   readonly rampartVersion: string;
   readonly onProgress?: (done: number, total: number) => void;
+  /** an optional LLM judge and its self-test agreement (see graders/llm-judge.ts) */
+  readonly judge?: { readonly judge: LlmJudge; readonly agreement: number };
   readonly now?: () => Date;
 }
 
@@ -110,7 +113,12 @@ export async function runRedteam(options: RedteamRunOptions): Promise<RedteamRun
       const entry = pending[next];
       next += 1;
       if (entry === undefined) break;
-      const outcome = await executeCase(entry, { model: options.model, seed, source });
+      const outcome = await executeCase(entry, {
+        model: options.model,
+        seed,
+        source,
+        ...(options.judge === undefined ? {} : { judge: options.judge.judge }),
+      });
       graded.set(entry.id, outcome);
       directory?.saveGraded(outcome);
       done += 1;
@@ -143,6 +151,9 @@ export async function runRedteam(options: RedteamRunOptions): Promise<RedteamRun
         accuracy,
         evaluatedOn: "GPTFuzz responses_labeled/evaluate.csv (held out)",
       },
+      ...(options.judge === undefined
+        ? {}
+        : { judge: { model: options.judge.judge.model, agreement: options.judge.agreement } }),
     },
   });
   if (options.failOnAsr !== undefined) {
