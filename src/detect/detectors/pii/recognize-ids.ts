@@ -61,16 +61,16 @@ export function recognizeIpAddresses(text: string): PiiCandidate[] {
     });
     if (found.length >= MAX_CANDIDATES_PER_RECOGNIZER) return found;
   }
-  for (const match of text.matchAll(IPV6_CANDIDATE)) {
-    const value = match[0].replace(/\.$/, "");
+  for (const [start, candidate] of ipv6Candidates(text)) {
+    const value = candidate.replace(/\.$/, "");
     if (!isIPv6(value)) continue;
     const groups = value.split(":").filter((group) => group.length > 0);
     if (groups.length < 3 || !/\d/.test(value)) continue;
     found.push({
       type: "IP_ADDRESS",
       rule: "ipv6",
-      start: match.index,
-      end: match.index + value.length,
+      start,
+      end: start + value.length,
       score: 0.85,
     });
     if (found.length >= MAX_CANDIDATES_PER_RECOGNIZER) break;
@@ -78,11 +78,38 @@ export function recognizeIpAddresses(text: string): PiiCandidate[] {
   return found;
 }
 
+/** IPV6_CANDIDATE as a sticky pattern, tried only at the start of each hex-and-colon run. */
+const IPV6_AT = new RegExp(IPV6_CANDIDATE.source, "y");
+const IPV6_CHARACTER = /[0-9A-Fa-f:.]/;
+
+/**
+ * IPv6 candidates found from each colon: the run of hex digits, colons and dots around it is
+ * matched with IPV6_CANDIDATE from its start. Colons are rare in prose, so this is much cheaper
+ * than trying the pattern at every position; each run is visited once.
+ */
+function ipv6Candidates(text: string): [number, string][] {
+  const candidates: [number, string][] = [];
+  let colon = text.indexOf(":");
+  while (colon >= 0 && candidates.length < MAX_CANDIDATES_PER_RECOGNIZER) {
+    let start = colon;
+    while (start > 0 && colon - start < 45 && IPV6_CHARACTER.test(text.charAt(start - 1))) start--;
+    let end = colon + 1;
+    while (end < text.length && end - start < 46 && IPV6_CHARACTER.test(text.charAt(end))) end++;
+    IPV6_AT.lastIndex = start;
+    const match = IPV6_AT.exec(text);
+    if (match) candidates.push([start, match[0]]);
+    colon = text.indexOf(":", Math.max(end, colon + 1));
+  }
+  return candidates;
+}
+
 const PASSPORT_WINDOW = 48;
 
 /** Passport numbers: a value in the common formats within a short distance after a passport word. */
 export function recognizePassports(text: string): PiiCandidate[] {
   const found: PiiCandidate[] = [];
+  const lower = text.toLowerCase();
+  if (!PASSPORT_CONTEXT.some((word) => lower.includes(word))) return found;
   for (const match of text.matchAll(PASSPORT_VALUE)) {
     const start = match.index;
     const value = match[0];

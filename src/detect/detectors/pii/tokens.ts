@@ -74,18 +74,37 @@ const PHRASE_WINDOW = 32;
  * backwards character by character within 32 characters: constant work per call.
  */
 export function precededByPhrase(text: string, start: number, phrases: ReadonlySet<string>): boolean {
+  for (const phrase of precedingPhrases(text, start)) if (phrases.has(phrase)) return true;
+  return false;
+}
+
+/** The candidate phrases before `start`, cached for the last text scanned (several sets ask for them). */
+let cachedText = "";
+const cachedPhrases = new Map<number, readonly string[]>();
+const MAX_CACHED_POSITIONS = 50_000;
+
+function precedingPhrases(text: string, start: number): readonly string[] {
+  if (text !== cachedText || cachedPhrases.size > MAX_CACHED_POSITIONS) {
+    cachedText = text;
+    cachedPhrases.clear();
+  }
+  const cached = cachedPhrases.get(start);
+  if (cached) return cached;
+  const phrases: string[] = [];
   let position = start;
   while (position > 0 && start - position < MAX_GAP && isGap(text.charCodeAt(position - 1))) position--;
-  if (position === start || (position > 0 && isGap(text.charCodeAt(position - 1)))) return false;
-  const limit = Math.max(0, start - PHRASE_WINDOW);
-  let phrase = "";
-  for (let count = 0; count < MAX_PHRASE_WORDS && position > limit; count++) {
-    const wordEnd = position;
-    while (position > limit && !isSpace(text.charCodeAt(position - 1))) position--;
-    const word = text.slice(position, wordEnd).toLowerCase();
-    phrase = count === 0 ? word : `${word} ${phrase}`;
-    if (phrases.has(phrase)) return true;
-    while (position > limit && isSpace(text.charCodeAt(position - 1))) position--;
+  if (position < start && !(position > 0 && isGap(text.charCodeAt(position - 1)))) {
+    const limit = Math.max(0, start - PHRASE_WINDOW);
+    let phrase = "";
+    for (let count = 0; count < MAX_PHRASE_WORDS && position > limit; count++) {
+      const wordEnd = position;
+      while (position > limit && !isSpace(text.charCodeAt(position - 1))) position--;
+      const word = text.slice(position, wordEnd).toLowerCase();
+      phrase = count === 0 ? word : `${word} ${phrase}`;
+      phrases.push(phrase);
+      while (position > limit && isSpace(text.charCodeAt(position - 1))) position--;
+    }
   }
-  return false;
+  cachedPhrases.set(start, phrases);
+  return phrases;
 }
