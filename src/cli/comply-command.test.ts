@@ -102,6 +102,70 @@ describe("rampart comply", () => {
     }
   });
 
+  it("reads governance records from a snapshot file: record checks, attestations, and records in the pack", async () => {
+    const records = join(folder, "records.yaml");
+    writeFileSync(
+      records,
+      [
+        "raci:",
+        "  - { activity: risk-assessment, assignments: { ciso: A, ml-lead: R } }",
+        "  - { activity: incident-response, assignments: { ciso: C } }",
+        "attestations:",
+        "  - { framework: eu-ai-act, requirement: Art. 53, status: not-applicable, by: legal, at: '2026-11-01T00:00:00Z', note: no general-purpose model provided }",
+        "",
+      ].join("\n"),
+    );
+    const result = await run([
+      "comply",
+      "report",
+      "--framework",
+      "eu-ai-act",
+      "--config",
+      configFile,
+      "--records",
+      records,
+    ]);
+    const report = complianceReportSchema.parse(JSON.parse(result.stdout));
+    expect(report.requirements.find((item) => item.id === "Art. 53")?.status).toBe("not-applicable");
+    const oversight = report.requirements.find((item) => item.id === "Art. 14");
+    const raci = oversight?.evidence.find(
+      (item) => item.source === "records" && item.check === "raci-complete",
+    );
+    expect(raci?.outcome).toBe("fail");
+    expect(
+      oversight?.gaps.some((gap) => gap.problem.includes("incident-response: 0 accountable roles")),
+    ).toBe(true);
+
+    const pack = join(folder, "pack");
+    await run([
+      "comply",
+      "pack",
+      "--out",
+      pack,
+      "--config",
+      configFile,
+      "--records",
+      records,
+      "--framework",
+      "eu-ai-act",
+    ]);
+    expect(readFileSync(join(pack, "records", "records.json"), "utf8")).toContain("incident-response");
+
+    writeFileSync(records, "raci: [{ activity: x, assignments: { ciso: Z } }]\n");
+    const invalid = await run([
+      "comply",
+      "report",
+      "--framework",
+      "eu-ai-act",
+      "--config",
+      configFile,
+      "--records",
+      records,
+    ]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain("raci.0.assignments.ciso");
+  });
+
   it("writes Markdown and HTML, and rejects an unknown framework or format", async () => {
     const markdown = await run([
       "comply",

@@ -9,10 +9,13 @@ import {
   buildComplianceReport,
   buildEvidencePack,
   findRunReports,
+  type GovernanceRecordsSource,
   listPackFiles,
   openEvidenceSources,
+  readGovernanceSnapshot,
   renderComplianceHtml,
   renderComplianceMarkdown,
+  snapshotRecordsSource,
   verifyPack,
 } from "../govern/compliance/index.js";
 import { createAuditRepository } from "../store/repositories/audit-event-repository.js";
@@ -37,6 +40,13 @@ interface ReportOptions {
   config?: string;
   out?: string;
   runs?: string[];
+  records?: string;
+}
+
+function recordsFrom(file: string | undefined): GovernanceRecordsSource | undefined {
+  if (file === undefined) return undefined;
+  const snapshot = readGovernanceSnapshot(file);
+  return snapshotRecordsSource(async () => snapshot);
 }
 
 function parseFormat(value: string): Format {
@@ -65,11 +75,19 @@ export function registerComplyCommand(program: Command, context: CliContext): vo
       "--runs <paths...>",
       "red-team report.json files or run folders (default: ./redteam-run when present)",
     )
+    .option(
+      "--records <file>",
+      "governance records as a snapshot file (JSON or YAML, see docs/compliance.md)",
+    )
     .action(async (options: ReportOptions) => {
       const format = parseFormat(options.format);
       const [id = "", version] = options.framework.split("@");
       const framework = loadFramework(id, version === undefined ? {} : { version });
-      const opened = await openEvidenceSources({ configFile: options.config, runs: runPaths(options.runs) });
+      const opened = await openEvidenceSources({
+        configFile: options.config,
+        runs: runPaths(options.runs),
+        records: recordsFrom(options.records),
+      });
       try {
         const report = await buildComplianceReport(framework, loadControls(), opened.sources);
         const text =
@@ -101,36 +119,55 @@ export function registerComplyCommand(program: Command, context: CliContext): vo
       "--runs <paths...>",
       "red-team report.json files or run folders (default: ./redteam-run when present)",
     )
-    .action(async (options: { out: string; config?: string; framework?: string[]; runs?: string[] }) => {
-      const ids = options.framework ?? frameworkIds;
-      const frameworks = ids.map((id) => loadFramework(id));
-      const opened = await openEvidenceSources({ configFile: options.config, runs: runPaths(options.runs) });
-      try {
-        const store = opened.store;
-        const auditKey =
-          store === undefined ? undefined : loadSigningKey(signingKeyPathFor(store, opened.loaded.baseDir));
-        const signingKey = auditKey ?? loadOrCreateSigningKey(join(opened.loaded.baseDir, PACK_KEY_FILE), {});
-        const runs = opened.sources.redteam === undefined ? [] : findRunReports(runPaths(options.runs));
-        const manifest = await buildEvidencePack({
-          directory: options.out,
-          frameworks,
-          controls: loadControls(),
-          sources: opened.sources,
-          audit:
-            store === undefined ? undefined : { repository: createAuditRepository(store.db), key: auditKey },
-          runReports: runs,
-          signingKey,
-          keySource: auditKey === undefined ? "pack" : "audit",
+    .option(
+      "--records <file>",
+      "governance records as a snapshot file (JSON or YAML, see docs/compliance.md)",
+    )
+    .action(
+      async (options: {
+        out: string;
+        config?: string;
+        framework?: string[];
+        runs?: string[];
+        records?: string;
+      }) => {
+        const ids = options.framework ?? frameworkIds;
+        const frameworks = ids.map((id) => loadFramework(id));
+        const opened = await openEvidenceSources({
+          configFile: options.config,
+          runs: runPaths(options.runs),
+          records: recordsFrom(options.records),
         });
-        context.io.stdout(
-          `${options.out}: ${manifest.files.length} files signed with key ${manifest.keyId} (${manifest.keySource})\n`,
-        );
-        for (const item of manifest.notAvailable)
-          context.io.stderr(`not available: ${item.part}: ${item.reason}\n`);
-      } finally {
-        await opened.close();
-      }
-    });
+        try {
+          const store = opened.store;
+          const auditKey =
+            store === undefined ? undefined : loadSigningKey(signingKeyPathFor(store, opened.loaded.baseDir));
+          const signingKey =
+            auditKey ?? loadOrCreateSigningKey(join(opened.loaded.baseDir, PACK_KEY_FILE), {});
+          const runs = opened.sources.redteam === undefined ? [] : findRunReports(runPaths(options.runs));
+          const manifest = await buildEvidencePack({
+            directory: options.out,
+            frameworks,
+            controls: loadControls(),
+            sources: opened.sources,
+            audit:
+              store === undefined
+                ? undefined
+                : { repository: createAuditRepository(store.db), key: auditKey },
+            runReports: runs,
+            signingKey,
+            keySource: auditKey === undefined ? "pack" : "audit",
+          });
+          context.io.stdout(
+            `${options.out}: ${manifest.files.length} files signed with key ${manifest.keyId} (${manifest.keySource})\n`,
+          );
+          for (const item of manifest.notAvailable)
+            context.io.stderr(`not available: ${item.part}: ${item.reason}\n`);
+        } finally {
+          await opened.close();
+        }
+      },
+    );
 
   comply
     .command("verify-pack")

@@ -8,6 +8,7 @@ export * from "./render-html.js";
 export * from "./render-markdown.js";
 export * from "./report-schema.js";
 export * from "./sources/audit-store-sources.js";
+export * from "./sources/governance-snapshot-schema.js";
 export * from "./sources/redteam-report-source.js";
 export * from "./sources/redteam-store-source.js";
 export * from "./sources/snapshot-records-source.js";
