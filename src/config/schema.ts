@@ -95,7 +95,7 @@ export const auditSinkConfigSchema = z.discriminatedUnion("type", [
 export const auditConfigSchema = z.strictObject({
   /** how prompt and response text is kept with events */
   content: z.enum(["none", "redacted", "encrypted"]).default("redacted"),
-  durability: z.enum(["sync", "batched"]).default("batched"),
+  durability: z.enum(["sync", "batched"]).default("sync"),
   retentionDays: z.number().int().positive().default(180),
   sinks: z
     .array(auditSinkConfigSchema)

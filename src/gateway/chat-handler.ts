@@ -79,7 +79,7 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
       const answer = await readUpstreamJson(route.upstream, response, "chat");
       record.upstreamFinished();
       if (answer.kind === "error") {
-        recordDecision(dependencies, record, answer.status);
+        await recordDecision(dependencies, record, answer.status);
         void reply.status(answer.status).headers(record.headers()).send(answer.body);
         return;
       }
@@ -89,7 +89,7 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
       };
       const guarded = await guardChatOutput(dependencies.guard, answer.body, outputContext, record);
       if (guarded.blocked) throw blockedOutput(guarded.categories);
-      recordDecision(dependencies, record, 200);
+      await recordDecision(dependencies, record, 200);
       void reply.status(200).headers(record.headers()).send(guarded.body);
     });
 }

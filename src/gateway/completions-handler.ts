@@ -92,7 +92,7 @@ export function completionsHandler(dependencies: GatewayDependencies) {
       const answer = await readUpstreamJson(route.upstream, response, "completion");
       record.upstreamFinished();
       if (answer.kind === "error") {
-        recordDecision(dependencies, record, answer.status);
+        await recordDecision(dependencies, record, answer.status);
         void reply.status(answer.status).headers(record.headers()).send(answer.body);
         return;
       }
@@ -102,7 +102,7 @@ export function completionsHandler(dependencies: GatewayDependencies) {
       };
       const guarded = await guardCompletionOutput(dependencies.guard, answer.body, outputContext, record);
       if (guarded.blocked) throw blockedOutput(guarded.categories);
-      recordDecision(dependencies, record, 200);
+      await recordDecision(dependencies, record, 200);
       void reply.status(200).headers(record.headers()).send(guarded.body);
     });
 }

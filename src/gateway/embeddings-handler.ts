@@ -58,12 +58,12 @@ export function embeddingsHandler(dependencies: GatewayDependencies) {
       const answer = await readUpstreamJson(route.upstream, response, "embedding");
       record.upstreamFinished();
       if (answer.kind === "error") {
-        recordDecision(dependencies, record, answer.status);
+        await recordDecision(dependencies, record, answer.status);
         void reply.status(answer.status).headers(record.headers()).send(answer.body);
         return;
       }
       record.usage = { promptTokens: answer.usage?.prompt_tokens ?? 0, completionTokens: 0 };
-      recordDecision(dependencies, record, 200);
+      await recordDecision(dependencies, record, 200);
       void reply.status(200).headers(record.headers()).send(answer.body);
     });
 }

@@ -72,11 +72,20 @@ export function newRecord(request: FastifyRequest, endpoint: string): RequestRec
 }
 
 /** Sends the decision event; a failing sink is logged, never fatal to the request. */
-export function recordDecision(
+/** How long a response waits for its decision event to be committed before the gateway gives up. */
+export const DECISION_COMMIT_TIMEOUT_MS = 5_000;
+
+/**
+ * Settles the limits reservation and records the decision event. The returned promise resolves
+ * when the event is committed (the audit trail's sink resolves at commit), so a handler that awaits
+ * it acknowledges a request only after its record is durable. A failed or slow commit rejects with
+ * `storage_unreachable` (503): the gateway fails closed rather than answer without a record.
+ */
+export async function recordDecision(
   dependencies: GatewayDependencies,
   record: RequestRecord,
   status: number,
-): void {
+): Promise<void> {
   const reservation = record.reservation;
   record.reservation = null;
   if (reservation !== null) {
@@ -84,13 +93,27 @@ export function recordDecision(
     const done = record.usage !== null ? reservation.settle(record.usage) : reservation.release();
     done.catch((error: unknown) => dependencies.logger.warn({ err: error }, "limits settlement failed"));
   }
+  let timer: NodeJS.Timeout | undefined;
   try {
     const outcome = dependencies.decisions.record(record.toEvent(status));
-    if (outcome instanceof Promise) {
-      outcome.catch((error: unknown) => dependencies.logger.error({ err: error }, "decision sink failed"));
-    }
+    if (!(outcome instanceof Promise)) return;
+    await Promise.race([
+      outcome,
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error("commit timed out")), DECISION_COMMIT_TIMEOUT_MS);
+      }),
+    ]);
   } catch (error) {
-    dependencies.logger.error({ err: error }, "decision sink failed");
+    dependencies.logger.error({ err: error, requestId: record.requestId }, "decision event not recorded");
+    throw new RampartError(
+      "storage_unreachable",
+      "the decision could not be recorded in the audit trail; try again",
+      {
+        cause: error,
+      },
+    );
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -109,7 +132,8 @@ export async function withRecord(
   } catch (error) {
     record.errorCode = error instanceof RampartError ? error.code : "internal";
     void reply.headers(record.headers());
-    recordDecision(dependencies, record, toHttpError(error).status);
+    // the request already failed: record it, but a recording failure must not hide the first error
+    await recordDecision(dependencies, record, toHttpError(error).status).catch(() => undefined);
     throw error;
   }
 }

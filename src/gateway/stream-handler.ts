@@ -71,7 +71,7 @@ export async function streamChat(
       options.kind === "chat" ? "chat" : "completion",
     );
     if (answer.kind === "error") {
-      recordDecision(dependencies, record, answer.status);
+      await recordDecision(dependencies, record, answer.status);
       void reply.status(answer.status).headers(record.headers()).send(answer.body);
       return;
     }
@@ -103,12 +103,12 @@ export async function streamChat(
         record.errorCode = result.blockReason === "policy" ? "policy_violation" : "scan_failed";
       }
       if (result.end === "upstream_error") record.errorCode = "upstream_error";
-      recordDecision(dependencies, record, 200);
+      void recordDecision(dependencies, record, 200).catch(() => undefined);
     },
     (error: unknown) => {
       record.errorCode = "internal";
       dependencies.logger.error({ err: error }, "stream guard failed");
-      recordDecision(dependencies, record, 200);
+      void recordDecision(dependencies, record, 200).catch(() => undefined);
     },
   );
   void reply

@@ -1,16 +1,18 @@
 import { isIP } from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import { type AuditTrail, createAuditTrail } from "../audit/index.js";
 import type { LoadedConfig, UpstreamConfig } from "../config/index.js";
 import { RampartError } from "../core/index.js";
 import { Authenticator } from "../gateway/authenticator.js";
-import { logDecisionSink } from "../gateway/decision-event.js";
 import { DEMO_API_KEY, demoKeyRecord } from "../gateway/demo-key.js";
 import type { ContentGuard } from "../gateway/guard.js";
 import { LimitsService } from "../gateway/limits/index.js";
 import { gatewayPlugin } from "../gateway/plugin.js";
 import { UpstreamClient } from "../gateway/upstream-client.js";
 import { UpstreamRouter } from "../gateway/upstream-router.js";
+import { createMetrics } from "../monitor/metrics.js";
+import { registerMetricsRoute, withDecisionMetrics } from "../monitor/metrics-route.js";
 import { type RunningSimulator, startSimulator } from "../simulator/index.js";
 import { createApiKeyRepository, migrateToLatest, openDatabase, type Store } from "../store/index.js";
 import { managementPlugin } from "./api/management-plugin.js";
@@ -70,8 +72,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
   const store = await openDatabase(config.storage.url, { baseDir });
   let simulator: RunningSimulator | undefined;
+  let audit: AuditTrail | undefined;
   try {
     await migrateToLatest(store);
+    audit = await createAuditTrail({ store, config: config.audit, baseDir, logger });
+    const trail = audit;
+    const metrics = createMetrics({ auditStats: () => trail.stats() });
     simulator = demo ? await startSimulator({ host: "127.0.0.1", port: 0 }) : undefined;
     const upstreams =
       simulator === undefined ? [...config.upstreams] : [...config.upstreams, demoUpstream(simulator)];
@@ -93,6 +99,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       trustProxy: config.server.trustProxy,
       readiness: [{ name: "storage", check: () => store.ping() }],
     });
+    registerMetricsRoute(app, metrics);
     const gatewayAuthenticator = new Authenticator(keys, "gateway", Date.now, staticKeys);
     const policyGuard = options.guard === undefined ? createGuard(options.loaded, redis) : undefined;
     const guard = options.guard ?? (policyGuard as ContentGuard);
@@ -103,7 +110,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       client,
       authenticator: gatewayAuthenticator,
       guard,
-      decisions: logDecisionSink(logger),
+      decisions: withDecisionMetrics(trail.sink, metrics),
       limits,
       limitsConfig: config.limits,
       logger,
@@ -113,12 +120,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       admins: new Authenticator(keys, "admin"),
       gateway: gatewayAuthenticator,
       effectivePolicy: () => guard.describe(),
+      recordChange: (change) => trail.recordManagement(change),
     });
     app.addHook("onClose", async () => {
       reloader?.close();
       await client.close();
       await limits.close();
       redis?.disconnect();
+      await trail.close();
     });
     const port = options.port ?? config.server.port;
     try {
@@ -158,6 +167,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     };
     return running;
   } catch (error) {
+    await audit?.close().catch(() => undefined);
     await simulator?.close();
     await store.close().catch(() => undefined);
     throw error;

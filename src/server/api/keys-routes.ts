@@ -1,5 +1,6 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { ManagementChange } from "../../audit/index.js";
 import { managementRoleSchema, RampartError } from "../../core/index.js";
 import type { Authenticator } from "../../gateway/authenticator.js";
 import {
@@ -61,9 +62,18 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 /** /api/v1/keys: list, create (the key is in the answer once), revoke. */
 export async function keysRoutes(
   app: FastifyInstance,
-  options: { keys: ApiKeyRepository; admins: Authenticator; gateway: Authenticator },
+  options: {
+    keys: ApiKeyRepository;
+    admins: Authenticator;
+    gateway: Authenticator;
+    recordChange: (change: ManagementChange) => Promise<unknown>;
+  },
 ): Promise<void> {
-  const { keys, admins, gateway } = options;
+  const { keys, admins, gateway, recordChange } = options;
+  const actorOf = (request: FastifyRequest) =>
+    request.admin === undefined
+      ? null
+      : { kind: "admin" as const, id: request.admin.keyId, role: request.admin.role };
 
   app.get("/api/v1/keys", { preHandler: requireScope(admins, "keys:read") }, async (request) => {
     const query = parse(z.looseObject({ all: z.enum(["true", "false"]).optional() }), request.query);
@@ -93,6 +103,18 @@ export async function keysRoutes(
       clearance: body.clearance,
       expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
     });
+    await recordChange({
+      actor: actorOf(request),
+      action: "key.create",
+      target: { kind: "api-key", id: record.id },
+      changes: {
+        kind: record.kind,
+        role: record.role,
+        app: record.app,
+        team: record.team,
+        models: record.models,
+      },
+    });
     return reply.status(201).send({ ...keyView(record), key });
   });
 
@@ -106,6 +128,12 @@ export async function keysRoutes(
       const changed = await keys.revoke(id);
       gateway.invalidate();
       admins.invalidate();
+      if (changed)
+        await recordChange({
+          actor: actorOf(request),
+          action: "key.revoke",
+          target: { kind: "api-key", id },
+        });
       return { id, revoked: true, changed };
     },
   );

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { ManagementChange } from "../../audit/index.js";
 import type { Authenticator } from "../../gateway/authenticator.js";
 import type { ApiKeyRepository } from "../../store/index.js";
 import { keysRoutes } from "./keys-routes.js";
@@ -12,6 +13,8 @@ export interface ManagementDependencies {
   gateway: Authenticator;
   /** the effective policy, as the gateway enforces it */
   effectivePolicy: () => unknown;
+  /** records a change in the audit trail, with its actor; resolves once committed */
+  recordChange: (change: ManagementChange) => Promise<unknown>;
 }
 
 /** The management API under /api/v1, for admin keys; every route names the scope it needs. */
