@@ -211,6 +211,7 @@ describe("rampart comply", () => {
       "audit/export.jsonl",
       "audit/verification.json",
       "redteam/001-report.json",
+      "redteam/runs.json",
     ]) {
       expect(manifest).toContain(`"path": "${path}"`);
     }

@@ -72,8 +72,11 @@ export async function buildEvidencePack(input: PackInput): Promise<PackManifest>
   input.runReports.forEach((file, index) => {
     copyFileSync(file, join(directory, "redteam", `${String(index + 1).padStart(3, "0")}-report.json`));
   });
-  if (input.runReports.length === 0)
-    notAvailable.push({ part: "redteam", reason: "no red-team reports found" });
+  const runs = (await input.sources.redteam?.recentRuns()) ?? [];
+  if (runs.length > 0) write("redteam/runs.json", `${JSON.stringify(runs, null, 2)}\n`);
+  if (input.runReports.length === 0 && runs.length === 0) {
+    notAvailable.push({ part: "redteam", reason: "no red-team reports or stored runs found" });
+  }
   const records = await input.sources.records?.exportRecords?.();
   if (records === undefined)
     notAvailable.push({ part: "records", reason: "governance records not available" });
