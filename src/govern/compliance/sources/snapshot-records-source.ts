@@ -45,8 +45,8 @@ export interface GovernanceSnapshot {
   readonly attestations: readonly Attestation[];
 }
 
-/** Asset kinds that are AI systems and need an impact assessment. */
-const ASSESSED_KINDS = new Set(["application", "model"]);
+/** Asset kinds that are AI systems (what people use) and need an impact assessment. */
+const ASSESSED_KINDS = new Set(["application"]);
 /** Risk and incident states that need no more attention. */
 const CLOSED_STATES = new Set(["closed", "accepted", "retired", "resolved"]);
 
