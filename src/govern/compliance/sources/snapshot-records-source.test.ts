@@ -8,7 +8,8 @@ const FUTURE = "2027-01-01T00:00:00.000Z";
 
 const good: GovernanceSnapshot = {
   assets: [
-    { id: "a1", kind: "model", name: "llama", owner: "ml-lead", updatedAt: PAST },
+    { id: "a1", kind: "application", name: "helpdesk", owner: "ml-lead", updatedAt: PAST },
+    { id: "a0", kind: "model", name: "llama", owner: "ml-lead", updatedAt: PAST },
     { id: "a2", kind: "dataset", name: "tickets", owner: "dpo", updatedAt: PAST },
   ],
   risks: [{ id: "r1", status: "open", reviewDate: FUTURE, updatedAt: PAST }],
