@@ -20,6 +20,7 @@ import { runRedteam } from "../redteam/runner/run-redteam.js";
 import { createOpenAiTarget } from "../redteam/targets/openai-target.js";
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { type CliContext, exitCodes } from "./program.js";
+import { registerRedteamDiffSubcommand, registerRedteamExportSubcommand } from "./redteam-report-commands.js";
 import { withMigratedStore } from "./store-access.js";
 
 /** A subcommand of `rampart redteam`; each adds itself to the `redteam` command. */
@@ -29,7 +30,11 @@ export type RegisterRedteamSubcommand = (redteam: Command, context: CliContext) 
  * The subcommands of `rampart redteam`. `run` is the default, so `rampart redteam --target ...`
  * runs a scan. Add one: write its register function and list it here (diff, export-training...).
  */
-export const redteamSubcommands: RegisterRedteamSubcommand[] = [registerRedteamRunSubcommand];
+export const redteamSubcommands: RegisterRedteamSubcommand[] = [
+  registerRedteamRunSubcommand,
+  registerRedteamDiffSubcommand,
+  registerRedteamExportSubcommand,
+];
 
 /** Adds every subcommand of the list to the redteam command (the hook other command files extend). */
 export function registerRedteamSubcommands(redteam: Command, context: CliContext): void {
