@@ -4,6 +4,8 @@ import { registerComplyCommand } from "./comply-command.js";
 import { registerConfigCommand } from "./config-command.js";
 import { registerDbCommand } from "./db-command.js";
 import { registerDemoUpstreamCommand } from "./demo-upstream-command.js";
+import { registerGovernCommand } from "./govern-command.js";
+import { registerInitCommand } from "./init-command.js";
 import { registerKeysCommand } from "./keys-command.js";
 import {
   type CliContext,
@@ -28,6 +30,8 @@ const commands: readonly RegisterCommand[] = [
   registerRedteamCommand,
   registerAuditCommand,
   registerComplyCommand,
+  registerGovernCommand,
+  registerInitCommand,
 ];
 
 function packageVersion(): string {

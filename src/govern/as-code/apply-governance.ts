@@ -29,7 +29,10 @@ export async function readGovernance(repository: GovernanceRecordRepository): Pr
   const parsed = governanceSchema.safeParse(fromRecords(await repository.list()));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new RampartError("storage_error", `stored governance records: ${issue?.path.join(".")}: ${issue?.message}`);
+    throw new RampartError(
+      "storage_error",
+      `stored governance records: ${issue?.path.join(".")}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }

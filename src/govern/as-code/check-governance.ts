@@ -14,7 +14,12 @@ export function sha256Hex(text: string): string {
 
 function duplicates(values: readonly string[]): string[] {
   const seen = new Set<string>();
-  return values.filter((value) => (seen.has(value) ? true : (seen.add(value), false)));
+  const repeated: string[] = [];
+  for (const value of values) {
+    if (seen.has(value)) repeated.push(value);
+    seen.add(value);
+  }
+  return repeated;
 }
 
 /** Rules that a schema cannot state: RACI letters, unique ids, prompt hashes, references. */
@@ -40,19 +45,31 @@ export function checkGovernance(governance: Governance): Issue[] {
       issues.push({ file, path, message: `id "${id}" appears more than once` });
   assets.systemPrompts.forEach((prompt, index) => {
     if (sha256Hex(prompt.text) !== prompt.sha256)
-      issues.push({ file: "assets.yaml", path: `systemPrompts.${index}.sha256`, message: "does not match the text" });
+      issues.push({
+        file: "assets.yaml",
+        path: `systemPrompts.${index}.sha256`,
+        message: "does not match the text",
+      });
   });
   const models = new Set(assets.models.map((model) => model.id));
   assets.datasets.forEach((dataset, index) => {
     for (const link of ["trained", "tuned", "retrieval"] as const)
       for (const model of dataset[link])
         if (!models.has(model))
-          issues.push({ file: "assets.yaml", path: `datasets.${index}.${link}`, message: `unknown model "${model}"` });
+          issues.push({
+            file: "assets.yaml",
+            path: `datasets.${index}.${link}`,
+            message: `unknown model "${model}"`,
+          });
   });
   const classes = new Set(governance.classification.map((item) => item.id));
   governance.acceptableUse.forEach((rule, index) => {
     if (!classes.has(rule.dataClass))
-      issues.push({ file: "acceptable-use.yaml", path: `${index}.dataClass`, message: `unknown data class "${rule.dataClass}"` });
+      issues.push({
+        file: "acceptable-use.yaml",
+        path: `${index}.dataClass`,
+        message: `unknown data class "${rule.dataClass}"`,
+      });
   });
   return issues;
 }

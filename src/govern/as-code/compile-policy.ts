@@ -30,7 +30,9 @@ export interface CompiledPolicy {
  * Overrides are per role and per model, not per pair, so a role gets its strictest decision over
  * all models (fail closed), and the pairs made stricter than the matrix are listed as notes.
  */
-export function compileAcceptableUse(governance: Pick<Governance, "acceptableUse" | "classification">): CompiledPolicy {
+export function compileAcceptableUse(
+  governance: Pick<Governance, "acceptableUse" | "classification">,
+): CompiledPolicy {
   const levels = new Map(governance.classification.map((item) => [item.id, item.level]));
   const strictest = new Map<string, Decision>();
   const perPair = new Map<string, Decision>();
@@ -39,11 +41,14 @@ export function compileAcceptableUse(governance: Pick<Governance, "acceptableUse
     const level = levels.get(rule.dataClass) ?? 0;
     if (level < SENSITIVE_LEVEL) {
       if (rule.decision === "prohibited")
-        notes.push(`${rule.role} may not use ${rule.target} at all: remove ${rule.target} from that role's API keys`);
+        notes.push(
+          `${rule.role} may not use ${rule.target} at all: remove ${rule.target} from that role's API keys`,
+        );
       continue;
     }
     const pair = `${rule.role}\u0000${rule.target}`;
-    if (DECISION_RANK[rule.decision] > DECISION_RANK[perPair.get(pair) ?? "allowed"]) perPair.set(pair, rule.decision);
+    if (DECISION_RANK[rule.decision] > DECISION_RANK[perPair.get(pair) ?? "allowed"])
+      perPair.set(pair, rule.decision);
     if (DECISION_RANK[rule.decision] > DECISION_RANK[strictest.get(rule.role) ?? "allowed"])
       strictest.set(rule.role, rule.decision);
   }
@@ -51,7 +56,9 @@ export function compileAcceptableUse(governance: Pick<Governance, "acceptableUse
   for (const [role, decision] of [...strictest].sort(([a], [b]) => a.localeCompare(b))) {
     const action = DECISION_ACTION[decision];
     if (action === undefined) continue;
-    roles[role] = { input: { actions: Object.fromEntries(SENSITIVE_CATEGORIES.map((category) => [category, action])) } };
+    roles[role] = {
+      input: { actions: Object.fromEntries(SENSITIVE_CATEGORIES.map((category) => [category, action])) },
+    };
   }
   for (const rule of governance.acceptableUse) {
     const pair = perPair.get(`${rule.role}\u0000${rule.target}`) ?? "allowed";
@@ -66,5 +73,8 @@ export function compileAcceptableUse(governance: Pick<Governance, "acceptableUse
 
 /** The running policy with the compiled role overrides merged in (other overrides kept). */
 export function mergeCompiled(policy: Policy, compiled: CompiledPolicy): Policy {
-  return { ...policy, overrides: { ...policy.overrides, roles: { ...policy.overrides.roles, ...compiled.overrides.roles } } };
+  return {
+    ...policy,
+    overrides: { ...policy.overrides, roles: { ...policy.overrides.roles, ...compiled.overrides.roles } },
+  };
 }

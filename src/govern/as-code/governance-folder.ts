@@ -65,7 +65,11 @@ export function loadGovernanceFolder(dir: string): LoadResult {
         return policy;
       const textFile = join(dir, POLICY_TEXT_FOLDER, `${policy.id}.md`);
       if (!existsSync(textFile)) {
-        issues.push({ file: `${POLICY_TEXT_FOLDER}/${policy.id}.md`, path: "", message: "policy text is missing" });
+        issues.push({
+          file: `${POLICY_TEXT_FOLDER}/${policy.id}.md`,
+          path: "",
+          message: "policy text is missing",
+        });
         return policy;
       }
       return { ...policy, text: readFileSync(textFile, "utf8") };
@@ -96,7 +100,9 @@ export function writeGovernanceFolder(dir: string, governance: Governance): stri
   const written: string[] = [];
   for (const [section, file] of Object.entries(SECTION_FILES) as [Section, string][]) {
     const value =
-      section === "policies" ? governance.policies.map(({ text: _text, ...rest }) => rest) : governance[section];
+      section === "policies"
+        ? governance.policies.map(({ text: _text, ...rest }) => rest)
+        : governance[section];
     writeFileSync(join(dir, file), stringify(value, { lineWidth: 0 }));
     written.push(file);
   }
@@ -109,5 +115,7 @@ export function writeGovernanceFolder(dir: string, governance: Governance): stri
 }
 
 export function formatFolderIssues(issues: readonly FolderIssue[]): string {
-  return issues.map((issue) => `${issue.file}${issue.path === "" ? "" : `: ${issue.path}`}: ${issue.message}`).join("\n");
+  return issues
+    .map((issue) => `${issue.file}${issue.path === "" ? "" : `: ${issue.path}`}: ${issue.message}`)
+    .join("\n");
 }

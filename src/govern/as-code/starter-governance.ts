@@ -81,9 +81,23 @@ export function starterGovernance(today: string): Governance {
         },
       ],
       systemPrompts: [
-        { id: "assistant-main", application: "assistant", version: 1, sha256: sha256Hex(ASSISTANT_PROMPT), text: ASSISTANT_PROMPT },
+        {
+          id: "assistant-main",
+          application: "assistant",
+          version: 1,
+          sha256: sha256Hex(ASSISTANT_PROMPT),
+          text: ASSISTANT_PROMPT,
+        },
       ],
-      vendors: [{ id: "hosted-api-vendor", name: "Hosted API vendor", services: ["chat completions"], reviewedAt: today, reviewDue: "" }],
+      vendors: [
+        {
+          id: "hosted-api-vendor",
+          name: "Hosted API vendor",
+          services: ["chat completions"],
+          reviewedAt: today,
+          reviewDue: "",
+        },
+      ],
       tools: [],
     },
     raci: {
@@ -130,12 +144,33 @@ export function starterGovernance(today: string): Governance {
       },
     ],
     policies: [
-      { id: "ai-use-policy", title: "AI use policy", version: 1, state: "approved", approver: "ciso", approvedAt: today, reviewCycleDays: 365, text: AI_POLICY },
+      {
+        id: "ai-use-policy",
+        title: "AI use policy",
+        version: 1,
+        state: "approved",
+        approver: "ciso",
+        approvedAt: today,
+        reviewCycleDays: 365,
+        text: AI_POLICY,
+      },
     ],
     classification: [
       { id: "public", level: 0, description: "may be published", handling: [], usageLimits: [] },
-      { id: "internal", level: 1, description: "staff only", handling: ["keep inside the organisation"], usageLimits: ["hosted API only with redaction"] },
-      { id: "confidential", level: 2, description: "named groups only", handling: ["on-premises model only"], usageLimits: ["never to hosted APIs"] },
+      {
+        id: "internal",
+        level: 1,
+        description: "staff only",
+        handling: ["keep inside the organisation"],
+        usageLimits: ["hosted API only with redaction"],
+      },
+      {
+        id: "confidential",
+        level: 2,
+        description: "named groups only",
+        handling: ["on-premises model only"],
+        usageLimits: ["never to hosted APIs"],
+      },
     ],
     acceptableUse: [
       { role: "staff", target: "llama-3-70b", dataClass: "confidential", decision: "allowed" },
@@ -149,12 +184,25 @@ export function starterGovernance(today: string): Governance {
         title: "Quarterly AI governance review",
         schedule: "quarterly",
         checklist: ["inventory matches gateway traffic", "risks reviewed", "red team run within 30 days"],
-        automatedChecks: ["policy-drift", "redteam-freshness", "audit-chain", "key-hygiene", "model-ownership"],
+        automatedChecks: [
+          "policy-drift",
+          "redteam-freshness",
+          "audit-chain",
+          "key-hygiene",
+          "model-ownership",
+        ],
         findings: [],
       },
     ],
     training: {
-      modules: [{ id: "owasp-llm-top-10", title: "OWASP Top 10 for LLM applications", roles: ["developer"], dueDays: 30 }],
+      modules: [
+        {
+          id: "owasp-llm-top-10",
+          title: "OWASP Top 10 for LLM applications",
+          roles: ["developer"],
+          dueDays: 30,
+        },
+      ],
       people: {},
       completions: [],
     },
@@ -166,4 +214,12 @@ export function starterGovernance(today: string): Governance {
 export const STARTER_CONFIG = `# Rampart configuration (see docs/gateway.md). Secrets come from the environment.
 storage:
   url: sqlite:./rampart.db
+upstreams:
+  - name: vllm
+    url: http://127.0.0.1:8000/v1
+    models: ["llama-3-70b"]
+  - name: hosted
+    url: https://api.example.com/v1
+    apiKey: \${HOSTED_API_KEY:-unset}
+    models: ["hosted-gpt"]
 `;

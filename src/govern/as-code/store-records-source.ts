@@ -10,7 +10,10 @@ export function storeGovernanceRecordsSource(
 ): GovernanceRecordsSource {
   return governanceRecordsSource(async () => {
     const rows = await repository.list();
-    const newest = rows.reduce<string | undefined>((best, row) => (best === undefined || row.updatedAt > best ? row.updatedAt : best), undefined);
+    const newest = rows.reduce<string | undefined>(
+      (best, row) => (best === undefined || row.updatedAt > best ? row.updatedAt : best),
+      undefined,
+    );
     return { governance: await readGovernance(repository), updatedAt: newest ?? now().toISOString() };
   });
 }

@@ -30,7 +30,11 @@ export const RECORD_KINDS = [
 
 const indexId = (index: number): string => String(index).padStart(6, "0");
 
-function listed(kind: string, items: readonly unknown[], idOf: (item: never, index: number) => string): GovernanceRecord[] {
+function listed(
+  kind: string,
+  items: readonly unknown[],
+  idOf: (item: never, index: number) => string,
+): GovernanceRecord[] {
   return items.map((body, position) => ({ kind, id: idOf(body as never, position), position, body }));
 }
 
@@ -53,7 +57,12 @@ export function toRecords(governance: Governance): GovernanceRecord[] {
     ...listed("acceptable-use", governance.acceptableUse, (_item, index) => indexId(index)),
     ...listed("audit", governance.audits, byId),
     ...listed("training-module", training.modules, byId),
-    ...Object.entries(training.people).map(([id, body], position) => ({ kind: "training-person", id, position, body })),
+    ...Object.entries(training.people).map(([id, body], position) => ({
+      kind: "training-person",
+      id,
+      position,
+      body,
+    })),
     ...listed("training-completion", training.completions, (_item, index) => indexId(index)),
     ...listed("attestation", governance.attestations, (_item, index) => indexId(index)),
   ];
@@ -62,9 +71,12 @@ export function toRecords(governance: Governance): GovernanceRecord[] {
 /** Rebuilds the sections from records (any order); the result still has to pass the schema. */
 export function fromRecords(records: readonly GovernanceRecord[]): unknown {
   const sorted = [...records].sort((a, b) => a.position - b.position);
-  const bodies = (kind: string): unknown[] => sorted.filter((record) => record.kind === kind).map((r) => r.body);
+  const bodies = (kind: string): unknown[] =>
+    sorted.filter((record) => record.kind === kind).map((r) => r.body);
   const entries = (kind: string): Record<string, unknown> =>
-    Object.fromEntries(sorted.filter((record) => record.kind === kind).map((record) => [record.id, record.body]));
+    Object.fromEntries(
+      sorted.filter((record) => record.kind === kind).map((record) => [record.id, record.body]),
+    );
   return {
     assets: {
       models: bodies("model"),
@@ -100,7 +112,10 @@ const same = (a: GovernanceRecord, b: GovernanceRecord): boolean =>
   a.position === b.position && JSON.stringify(a.body) === JSON.stringify(b.body);
 
 /** What applying `next` over `current` changes, in record-kind order. */
-export function diffRecords(current: readonly GovernanceRecord[], next: readonly GovernanceRecord[]): RecordChange[] {
+export function diffRecords(
+  current: readonly GovernanceRecord[],
+  next: readonly GovernanceRecord[],
+): RecordChange[] {
   const before = new Map(current.map((record) => [key(record), record]));
   const after = new Map(next.map((record) => [key(record), record]));
   const changes: RecordChange[] = [];

@@ -176,7 +176,9 @@ export const auditSchema = z.strictObject({
 });
 
 export const trainingSchema = z.strictObject({
-  modules: z.array(z.strictObject({ id, title: text.min(1), roles: ids, dueDays: z.number().int().positive() })),
+  modules: z.array(
+    z.strictObject({ id, title: text.min(1), roles: ids, dueDays: z.number().int().positive() }),
+  ),
   /** person -> role, for assignments */
   people: z.record(id, id),
   completions: z.array(z.strictObject({ person: id, module: id, at: date })),

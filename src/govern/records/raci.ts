@@ -28,10 +28,21 @@ export function renderRaciTable(chart: RaciChart): string {
   const roles = roleColumns(chart);
   const rows = [
     ["activity", ...roles],
-    ...Object.entries(chart).map(([activity, cells]) => [activity, ...roles.map((role) => cells[role] ?? "")]),
+    ...Object.entries(chart).map(([activity, cells]) => [
+      activity,
+      ...roles.map((role) => cells[role] ?? ""),
+    ]),
   ];
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
-  return `${rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd()).join("\n")}\n`;
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  return `${rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n")}\n`;
 }
 
 /** Quotes a CSV cell when it holds a comma, quote or line break (RFC 4180). */
@@ -43,13 +54,20 @@ export function renderRaciCsv(chart: RaciChart): string {
   const roles = roleColumns(chart);
   const lines = [
     ["activity", ...roles],
-    ...Object.entries(chart).map(([activity, cells]) => [activity, ...roles.map((role) => cells[role] ?? "")]),
+    ...Object.entries(chart).map(([activity, cells]) => [
+      activity,
+      ...roles.map((role) => cells[role] ?? ""),
+    ]),
   ];
   return `${lines.map((line) => line.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 function escapeHtml(value: string): string {
-  return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  return value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
 }
 
 export function renderRaciHtml(chart: RaciChart): string {

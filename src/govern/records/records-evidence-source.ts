@@ -1,5 +1,8 @@
 import type { GovernanceRecordsSource } from "../compliance/evidence-sources.js";
-import { type GovernanceSnapshot, snapshotRecordsSource } from "../compliance/sources/snapshot-records-source.js";
+import {
+  type GovernanceSnapshot,
+  snapshotRecordsSource,
+} from "../compliance/sources/snapshot-records-source.js";
 import type { Governance } from "./governance-schema.js";
 
 /** A date (YYYY-MM-DD) as the end of that day in UTC; empty stays null. */
@@ -24,10 +27,21 @@ export function toGovernanceSnapshot(governance: Governance, updatedAt: string):
     assets: [
       ...assets.models.map((m) => ({ id: m.id, kind: "model", name: m.name, owner: m.owner, updatedAt })),
       ...assets.datasets.map((d) => ({ id: d.id, kind: "dataset", name: d.name, owner: d.owner, updatedAt })),
-      ...assets.applications.map((a) => ({ id: a.id, kind: "application", name: a.name, owner: a.owner, updatedAt })),
+      ...assets.applications.map((a) => ({
+        id: a.id,
+        kind: "application",
+        name: a.name,
+        owner: a.owner,
+        updatedAt,
+      })),
       ...assets.tools.map((t) => ({ id: t.id, kind: t.kind, name: t.name, owner: t.owner, updatedAt })),
     ],
-    risks: governance.risks.map((r) => ({ id: r.id, status: r.status, reviewDate: endOfDay(r.reviewDate), updatedAt })),
+    risks: governance.risks.map((r) => ({
+      id: r.id,
+      status: r.status,
+      reviewDate: endOfDay(r.reviewDate),
+      updatedAt,
+    })),
     raci: Object.entries(governance.raci).map(([activity, assignments]) => ({ activity, assignments })),
     policies: governance.policies.map((p) => ({
       id: p.id,

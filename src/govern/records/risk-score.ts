@@ -54,7 +54,12 @@ export function applyRedteamEvidence(risks: readonly RiskRecord[], run: RedteamE
     const change = `likelihood ${risk.likelihood} -> ${likelihood}`;
     const reason = `red-team run ${run.id}: attack success rate ${(worst * 100).toFixed(1)}%`;
     const reopened = risk.status === "closed" || risk.status === "accepted" ? "open" : risk.status;
-    return { ...risk, likelihood, status: reopened, history: [...risk.history, { at: run.finishedAt, change, reason }] };
+    return {
+      ...risk,
+      likelihood,
+      status: reopened,
+      history: [...risk.history, { at: run.finishedAt, change, reason }],
+    };
   });
 }
 
@@ -72,7 +77,11 @@ export function applyIncident(risks: readonly RiskRecord[], incident: IncidentEv
     const linked =
       incident.riskIds.includes(risk.id) || risk.assets.some((asset) => incident.assetIds.includes(asset));
     if (!linked || risk.status === "open") return risk;
-    const entry = { at: incident.openedAt, change: `status ${risk.status} -> open`, reason: `incident ${incident.id}` };
+    const entry = {
+      at: incident.openedAt,
+      change: `status ${risk.status} -> open`,
+      reason: `incident ${incident.id}`,
+    };
     return { ...risk, status: "open" as const, history: [...risk.history, entry] };
   });
 }

@@ -1,8 +1,8 @@
-import {
-  type ModelRecord,
-  type deploymentTypes,
-  type responsibilityLayers,
-  type responsibilityParties,
+import type {
+  deploymentTypes,
+  ModelRecord,
+  responsibilityLayers,
+  responsibilityParties,
 } from "./governance-schema.js";
 
 type Layer = (typeof responsibilityLayers)[number];
@@ -62,7 +62,9 @@ export const DEFAULT_RESPONSIBILITY: Readonly<Record<Deployment, Readonly<Record
 };
 
 /** The effective split for one model: its deployment type's defaults with its own overrides. */
-export function responsibilityFor(model: Pick<ModelRecord, "deployment" | "responsibility">): Record<Layer, Party> {
+export function responsibilityFor(
+  model: Pick<ModelRecord, "deployment" | "responsibility">,
+): Record<Layer, Party> {
   return { ...DEFAULT_RESPONSIBILITY[model.deployment], ...model.responsibility };
 }
 

@@ -4,6 +4,7 @@ import * as settings from "./0002-settings.js";
 import * as auditTrail from "./0100-audit-trail.js";
 import * as incidents from "./0200-incidents.js";
 import * as redteamRuns from "./0300-redteam-runs.js";
+import * as governanceRecords from "./0400-governance-records.js";
 
 /**
  * Every migration, in order. Listed by hand (no folder scan) so that they run the same from
@@ -16,4 +17,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0100-audit-trail": auditTrail,
   "0200-incidents": incidents,
   "0300-redteam-runs": redteamRuns,
+  "0400-governance-records": governanceRecords,
 };

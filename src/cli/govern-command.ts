@@ -1,0 +1,108 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { stringify } from "yaml";
+import { loadConfig } from "../config/index.js";
+import { RampartError } from "../core/index.js";
+import { applyGovernance, formatChanges, readGovernance } from "../govern/as-code/apply-governance.js";
+import { compileAcceptableUse, mergeCompiled } from "../govern/as-code/compile-policy.js";
+import {
+  formatFolderIssues,
+  loadGovernanceFolder,
+  writeGovernanceFolder,
+} from "../govern/as-code/governance-folder.js";
+import { lineDiff } from "../govern/as-code/line-diff.js";
+import type { Governance } from "../govern/records/governance-schema.js";
+import { renderRaciCsv, renderRaciHtml, renderRaciTable } from "../govern/records/raci.js";
+import { loadPolicyFromConfig } from "../policy/index.js";
+import { createGovernanceRecordRepository } from "../store/repositories/govern-record-repository.js";
+import { type CliContext, exitCodes } from "./program.js";
+import { withMigratedStore } from "./store-access.js";
+
+function loadFolder(dir: string, context: CliContext): Governance | undefined {
+  const result = loadGovernanceFolder(dir);
+  if (result.ok) return result.governance;
+  context.io.stderr(`${formatFolderIssues(result.issues)}\n`);
+  context.setExitCode(exitCodes.usage);
+  return undefined;
+}
+
+export function registerGovernCommand(program: Command, context: CliContext): void {
+  const govern = program
+    .command("govern")
+    .description("governance records as code: apply, export, RACI, policy");
+
+  govern
+    .command("apply <dir>")
+    .description("validate a governance/ folder and load it into the store (idempotent)")
+    .option("--dry-run", "print the changes without writing them")
+    .option("-c, --config <file>", "configuration file")
+    .action(async (dir: string, options: { dryRun?: boolean; config?: string }) => {
+      const governance = loadFolder(dir, context);
+      if (governance === undefined) return;
+      const changes = await withMigratedStore(options.config, (store) =>
+        applyGovernance(createGovernanceRecordRepository(store.db), governance, { dryRun: options.dryRun }),
+      );
+      context.io.stdout(formatChanges(changes));
+      if (options.dryRun === true && changes.length > 0)
+        context.io.stdout(`(dry run: ${changes.length} changes not applied)\n`);
+    });
+
+  govern
+    .command("export <dir>")
+    .description("write the stored governance records to a folder")
+    .option("-c, --config <file>", "configuration file")
+    .action(async (dir: string, options: { config?: string }) => {
+      const governance = await withMigratedStore(options.config, (store) =>
+        readGovernance(createGovernanceRecordRepository(store.db)),
+      );
+      const files = writeGovernanceFolder(dir, governance);
+      context.io.stdout(`wrote ${files.length} files under ${dir}\n`);
+    });
+
+  govern
+    .command("raci")
+    .description("print the RACI chart from a folder (or the store)")
+    .option("--dir <dir>", "governance folder (default: the stored records)")
+    .option("--format <format>", "table | csv | html", "table")
+    .option("-c, --config <file>", "configuration file")
+    .action(async (options: { dir?: string; format: string; config?: string }) => {
+      const governance =
+        options.dir === undefined
+          ? await withMigratedStore(options.config, (store) =>
+              readGovernance(createGovernanceRecordRepository(store.db)),
+            )
+          : loadFolder(options.dir, context);
+      if (governance === undefined) return;
+      const render = { table: renderRaciTable, csv: renderRaciCsv, html: renderRaciHtml }[options.format];
+      if (render === undefined)
+        throw new RampartError("usage", `unknown format ${options.format} (table, csv, html)`);
+      context.io.stdout(render(governance.raci));
+    });
+
+  govern
+    .command("compile-policy <dir>")
+    .description("compile the acceptable-use matrix into gateway role overrides; print them and the diff")
+    .option("-c, --config <file>", "configuration file (its policy is the running one)")
+    .option("--out <file>", "write the merged policy to this file")
+    .action((dir: string, options: { config?: string; out?: string }) => {
+      const governance = loadFolder(dir, context);
+      if (governance === undefined) return;
+      const compiled = compileAcceptableUse(governance);
+      const running = loadPolicyFromConfig(loadConfig({ file: options.config }));
+      const merged = mergeCompiled(running, compiled);
+      context.io.stdout(`# compiled overrides\n${stringify({ overrides: compiled.overrides })}`);
+      for (const note of compiled.notes) context.io.stdout(`# note: ${note}\n`);
+      const diff = lineDiff(stringify(running.overrides), stringify(merged.overrides)).filter(
+        (line) => !line.startsWith("  "),
+      );
+      context.io.stdout(
+        `# diff against the running policy (overrides)\n${diff.length === 0 ? "(none)" : diff.join("\n")}\n`,
+      );
+      if (options.out !== undefined) writeFileSync(options.out, stringify(merged));
+    });
+}
+
+/** Reads a file as text; used by tests of this command. */
+export function readText(path: string): string {
+  return readFileSync(path, "utf8");
+}
