@@ -130,8 +130,8 @@ function davidsonSection(): string {
       ruleTable = markdownTable(
         [
           "rule",
-          "abusive tweets found (of " + abusive.length + ")",
-          "neither tweets flagged (of " + neither.length + ")",
+          `abusive tweets found (of ${abusive.length})`,
+          `neither tweets flagged (of ${neither.length})`,
         ],
         [
           [

@@ -15,7 +15,6 @@ import {
   parseStreamGuardSettings,
   type StreamGuardOptions,
   type StreamGuardSettings,
-  type StreamMode,
 } from "./stream-guard-options.js";
 import { buildStreamResult, type StreamEnd, type StreamGuardResult } from "./stream-result.js";
 import { approximateTokenCount, type TokenCounter } from "./token-count.js";
