@@ -166,6 +166,16 @@ describe("rampart comply", () => {
     expect(invalid.stderr).toContain("raci.0.assignments.ciso");
   });
 
+  it("--fail-under gates on the score", async () => {
+    const base = ["comply", "report", "--framework", "owasp-llm-2025", "--config", configFile];
+    const report = complianceReportSchema.parse(JSON.parse((await run(base)).stdout));
+    expect((await run([...base, "--fail-under", String(report.score)])).code).toBe(0);
+    const failed = await run([...base, "--fail-under", String(report.score + 1)]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`owasp-llm-2025: score ${report.score} is under ${report.score + 1}`);
+    expect((await run([...base, "--fail-under", "abc"])).code).toBe(2);
+  });
+
   it("writes Markdown and HTML, and rejects an unknown framework or format", async () => {
     const markdown = await run([
       "comply",

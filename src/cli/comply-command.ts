@@ -41,12 +41,22 @@ interface ReportOptions {
   out?: string;
   runs?: string[];
   records?: string;
+  failUnder?: string;
 }
 
 function recordsFrom(file: string | undefined): GovernanceRecordsSource | undefined {
   if (file === undefined) return undefined;
   const snapshot = readGovernanceSnapshot(file);
   return snapshotRecordsSource(async () => snapshot);
+}
+
+function parseScore(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const score = Number(value);
+  if (value.trim() === "" || !Number.isFinite(score) || score < 0 || score > 100) {
+    throw new RampartError("usage", "--fail-under must be a score from 0 to 100");
+  }
+  return score;
 }
 
 function parseFormat(value: string): Format {
@@ -71,6 +81,7 @@ export function registerComplyCommand(program: Command, context: CliContext): vo
     .option("--format <format>", "json, md or html", "json")
     .option("-c, --config <file>", "configuration file (default: ./rampart.yaml when present)")
     .option("--out <file>", "write the report to a file instead of standard output")
+    .option("--fail-under <score>", "exit 1 when the score is under this (0-100), for CI gates")
     .option(
       "--runs <paths...>",
       "red-team report.json files or run folders (default: ./redteam-run when present)",
@@ -81,6 +92,7 @@ export function registerComplyCommand(program: Command, context: CliContext): vo
     )
     .action(async (options: ReportOptions) => {
       const format = parseFormat(options.format);
+      const failUnder = parseScore(options.failUnder);
       const [id = "", version] = options.framework.split("@");
       const framework = loadFramework(id, version === undefined ? {} : { version });
       const opened = await openEvidenceSources({
@@ -102,6 +114,10 @@ export function registerComplyCommand(program: Command, context: CliContext): vo
           context.io.stderr(`${options.out}: ${framework.id} score ${report.score}\n`);
         }
         for (const note of opened.notes) context.io.stderr(`note: ${note}\n`);
+        if (failUnder !== undefined && report.score < failUnder) {
+          context.io.stderr(`${framework.id}: score ${report.score} is under ${failUnder}\n`);
+          context.setExitCode(exitCodes.failed);
+        }
       } finally {
         await opened.close();
       }
