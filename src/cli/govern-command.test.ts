@@ -14,8 +14,14 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
   let out = "";
   let err = "";
   const code = await runCli(args, {
-    stdout: (text) => void (out += text),
-    stderr: (text) => void (err += text),
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: (text) => {
+      err += text;
+    },
+    readStdin: async () => "",
+    isTty: false,
   });
   return { code, out, err };
 }
