@@ -54,6 +54,11 @@ describe("compliance engine", () => {
     expect(
       llm05?.evidence.filter((item) => item.source === "config").every((item) => item.outcome === "pass"),
     ).toBe(true);
+    expect(llm05?.gaps).toContainEqual({
+      control: "output-handling",
+      problem: "redteam none: red-team runs not available",
+      action: "Run rampart redteam with probes for LLM05 and keep the runs (in the store, or pass --runs).",
+    });
     expect(report.score).toBeGreaterThan(0);
     expect(report.score).toBeLessThan(100);
   });

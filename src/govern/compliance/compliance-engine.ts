@@ -149,6 +149,24 @@ function combine(statuses: readonly RequirementStatus[]): RequirementStatus {
   return "partial";
 }
 
+/** What to do when evidence is missing or stale (a failure gets the control's own action). */
+function missingEvidenceAction(item: EvidenceItem | CollectedEvidence["item"], control: Control): string {
+  switch (item.source) {
+    case "gateway":
+      return "Serve traffic through the gateway with a persistent audit store, so its decisions are recorded as evidence.";
+    case "redteam":
+      return item.outcome === "stale"
+        ? `Run rampart redteam again for ${item.check}: the newest run is older than ${item.maxAgeDays} days.`
+        : `Run rampart redteam with probes for ${item.check} and keep the runs (in the store, or pass --runs).`;
+    case "audit-chain":
+      return "Record gateway traffic in a persistent store with its signing key, so the chain can be verified.";
+    case "records":
+      return "Provide the governance records (rampart govern apply, or --records FILE).";
+    default:
+      return control.action;
+  }
+}
+
 function gapFor(control: Control, collected: CollectedEvidence): Gap {
   const { item, problems } = collected;
   const shown = problems.slice(0, PROBLEMS_PER_GAP);
@@ -157,7 +175,7 @@ function gapFor(control: Control, collected: CollectedEvidence): Gap {
   return {
     control: control.id,
     problem: `${item.source} ${item.outcome}: ${detail}`,
-    action: control.action,
+    action: item.outcome === "fail" ? control.action : missingEvidenceAction(item, control),
   };
 }
 
