@@ -5,6 +5,7 @@ import { registerConfigCommand } from "./config-command.js";
 import { registerDbCommand } from "./db-command.js";
 import { registerDemoUpstreamCommand } from "./demo-upstream-command.js";
 import { registerGovernCommand } from "./govern-command.js";
+import { registerIncidentCommand } from "./incident-command.js";
 import { registerInitCommand } from "./init-command.js";
 import { registerKeysCommand } from "./keys-command.js";
 import {
@@ -32,6 +33,7 @@ const commands: readonly RegisterCommand[] = [
   registerComplyCommand,
   registerGovernCommand,
   registerInitCommand,
+  registerIncidentCommand,
 ];
 
 function packageVersion(): string {
