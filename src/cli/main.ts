@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { registerAuditCommand } from "./audit-command.js";
+import { registerBomCommand } from "./bom-command.js";
 import { registerComplyCommand } from "./comply-command.js";
 import { registerConfigCommand } from "./config-command.js";
 import { registerDbCommand } from "./db-command.js";
@@ -33,6 +34,7 @@ const commands: readonly RegisterCommand[] = [
   registerComplyCommand,
   registerGovernCommand,
   registerInitCommand,
+  registerBomCommand,
   registerIncidentCommand,
 ];
 
