@@ -31,7 +31,7 @@ describe("AIID import", () => {
       starterGovernance("2026-11-01"),
     );
     expect(matches.map((m) => [m.incident.incidentId, m.matches])).toEqual([
-      [2, ["vendor hosted-api-vendor"]],
+      [2, ["vendor hosted-api-vendor", "model hosted-gpt"]],
     ]);
   });
 
