@@ -27,7 +27,12 @@ interface CommonFlags {
   json?: boolean;
 }
 
-function option<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: string | undefined, flag: string, allowed: string): T | undefined {
+function option<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  value: string | undefined,
+  flag: string,
+  allowed: string,
+): T | undefined {
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new RampartError("usage", `${flag} must be ${allowed}, got '${value}'`);
@@ -91,7 +96,10 @@ export function registerIncidentCommand(program: Command, context: CliContext): 
             severity: option(incidentSeveritySchema, text("severity"), "--severity", SEVERITIES),
             playbook: text("playbook") ?? null,
             serious: serious(text("serious")),
-            links: { assets: (flags.asset as string[] | undefined) ?? [], risks: (flags.risk as string[] | undefined) ?? [] },
+            links: {
+              assets: (flags.asset as string[] | undefined) ?? [],
+              risks: (flags.risk as string[] | undefined) ?? [],
+            },
           },
           cliActor(),
         ),
@@ -106,7 +114,12 @@ export function registerIncidentCommand(program: Command, context: CliContext): 
     .option("--json", "print JSON")
     .option("-c, --config <file>", "configuration file")
     .action(async (flags: CommonFlags & { status?: string }) => {
-      const status = option(incidentStatusSchema, flags.status, "--status", "open, triaged, contained, resolved or closed");
+      const status = option(
+        incidentStatusSchema,
+        flags.status,
+        "--status",
+        "open, triaged, contained, resolved or closed",
+      );
       const records = await withMigratedStore(flags.config, (store) =>
         services(store).service.list(status === undefined ? {} : { status }),
       );
@@ -134,8 +147,14 @@ export function registerIncidentCommand(program: Command, context: CliContext): 
         };
         if (flags.report === "md") return context.io.stdout(incidentReportMarkdown(input));
         if (flags.report === "html") return context.io.stdout(incidentReportHtml(input));
-        const entries = timeline.map((entry) => `  ${entry.at.toISOString()}  ${entry.kind.padEnd(11)} ${entry.text}`);
-        print(flags, { ...record, art73: art73Clock(record.serious, record.awareAt) ?? null, timeline }, [line(record), ...entries].join("\n"));
+        const entries = timeline.map(
+          (entry) => `  ${entry.at.toISOString()}  ${entry.kind.padEnd(11)} ${entry.text}`,
+        );
+        print(
+          flags,
+          { ...record, art73: art73Clock(record.serious, record.awareAt) ?? null, timeline },
+          [line(record), ...entries].join("\n"),
+        );
       });
     });
 
@@ -159,7 +178,12 @@ export function registerIncidentCommand(program: Command, context: CliContext): 
         services(store).service.update(
           id,
           {
-            status: option(incidentStatusSchema, text("status"), "--status", "open, triaged, contained, resolved or closed"),
+            status: option(
+              incidentStatusSchema,
+              text("status"),
+              "--status",
+              "open, triaged, contained, resolved or closed",
+            ),
             severity: option(incidentSeveritySchema, text("severity"), "--severity", SEVERITIES),
             playbook: text("playbook"),
             serious: serious(text("serious")),

@@ -6,7 +6,10 @@ export function slackMessage(alert: AlertRecord): { text: string; blocks: unknow
   return {
     text,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*${alert.severity.toUpperCase()}* ${alert.message}` } },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: `*${alert.severity.toUpperCase()}* ${alert.message}` },
+      },
       {
         type: "context",
         elements: [

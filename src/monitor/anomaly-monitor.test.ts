@@ -44,14 +44,20 @@ describe("monitor rules", () => {
   it("loads the shipped rules file", () => {
     const rules = loadMonitorRules();
     expect(rules.map((rule) => rule.id)).toContain("repeated-injection");
-    expect(rules.find((rule) => rule.id === "repeated-injection")?.playbook).toBe("prompt-injection-campaign");
+    expect(rules.find((rule) => rule.id === "repeated-injection")?.playbook).toBe(
+      "prompt-injection-campaign",
+    );
   });
 
   it("refuses unknown keys and duplicate ids with the path", () => {
-    expect(() => parseMonitorRules("version: 1\nrules:\n  - {id: a, kind: new-model, severity: low, bogus: 1}", "x.yaml")).toThrow(
-      /x\.yaml: rules\.0/,
-    );
-    const twice = "version: 1\nrules:\n  - {id: a, kind: new-model, severity: low}\n  - {id: a, kind: unusual-hour, severity: low}";
+    expect(() =>
+      parseMonitorRules(
+        "version: 1\nrules:\n  - {id: a, kind: new-model, severity: low, bogus: 1}",
+        "x.yaml",
+      ),
+    ).toThrow(/x\.yaml: rules\.0/);
+    const twice =
+      "version: 1\nrules:\n  - {id: a, kind: new-model, severity: low}\n  - {id: a, kind: unusual-hour, severity: low}";
     expect(() => parseMonitorRules(twice, "y.yaml")).toThrow(/'a' appears twice/);
   });
 });
@@ -62,10 +68,13 @@ describe("anomaly monitor", () => {
   it("raises one alert for repeated injections from one key, deduplicated in the window", () => {
     const monitor = createAnomalyMonitor({ rules });
     const raised = [0, 10, 20, 30, 40].map((offsetSeconds) =>
-      monitor.observe(event({ offsetSeconds, verdict: "block", categories: ["prompt-injection"], findings: [injection] }), {
-        node: "n1",
-        seq: offsetSeconds,
-      }),
+      monitor.observe(
+        event({ offsetSeconds, verdict: "block", categories: ["prompt-injection"], findings: [injection] }),
+        {
+          node: "n1",
+          seq: offsetSeconds,
+        },
+      ),
     );
     expect(raised.map((alerts) => alerts.length)).toEqual([0, 0, 1, 0, 0]);
     const alert = raised[2]?.[0];
@@ -83,7 +92,11 @@ describe("anomaly monitor", () => {
     const monitor = createAnomalyMonitor({ rules });
     const attempt = (keyId: string, offsetSeconds: number) =>
       monitor.observe(
-        event({ offsetSeconds, principal: { keyId, role: "app", app: null, team: null }, findings: [injection] }),
+        event({
+          offsetSeconds,
+          principal: { keyId, role: "app", app: null, team: null },
+          findings: [injection],
+        }),
       );
     expect(attempt("key_a", 0)).toEqual([]);
     expect(attempt("key_b", 1)).toEqual([]);
@@ -97,7 +110,9 @@ describe("anomaly monitor", () => {
     const monitor = createAnomalyMonitor({ rules });
     const secret = { ...injection, detector: "secrets", category: "secret" as const, rule: "aws-key" };
     expect(monitor.observe(event({ findings: [secret] }))).toEqual([]);
-    const alerts = monitor.observe(event({ offsetSeconds: 1, findings: [{ ...secret, direction: "output" }] }));
+    const alerts = monitor.observe(
+      event({ offsetSeconds: 1, findings: [{ ...secret, direction: "output" }] }),
+    );
     expect(alerts.map((alert) => [alert.rule, alert.severity, alert.playbook])).toEqual([
       ["output-secret-leak", "critical", "secret-leak"],
     ]);
@@ -128,8 +143,11 @@ describe("anomaly monitor", () => {
     );
     const monitor = createAnomalyMonitor({ rules: history });
     expect(monitor.observe(event({ model: "other" }))).toEqual([]);
-    for (let index = 1; index < 6; index += 1) expect(monitor.observe(event({ offsetSeconds: index }))).toEqual([]);
-    expect(monitor.observe(event({ offsetSeconds: 10, model: "big" })).map((alert) => alert.rule)).toEqual(["model"]);
+    for (let index = 1; index < 6; index += 1)
+      expect(monitor.observe(event({ offsetSeconds: index }))).toEqual([]);
+    expect(monitor.observe(event({ offsetSeconds: 10, model: "big" })).map((alert) => alert.rule)).toEqual([
+      "model",
+    ]);
     expect(monitor.observe(event({ offsetSeconds: 5 * 3600 })).map((alert) => alert.rule)).toEqual(["hour"]);
     expect(monitor.observe(event({ offsetSeconds: 5 * 3600 + 60 }))).toEqual([]);
     const night = monitor.observe(event({ offsetSeconds: 6 * 3600 }));

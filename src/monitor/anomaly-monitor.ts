@@ -78,7 +78,12 @@ export function createAnomalyMonitor(options: AnomalyMonitorOptions): AnomalyMon
     return state;
   }
 
-  function categoryCount(rule: CategoryCountRule, event: DecisionEvent, now: number, hit: Hit): NewAlert | null {
+  function categoryCount(
+    rule: CategoryCountRule,
+    event: DecisionEvent,
+    now: number,
+    hit: Hit,
+  ): NewAlert | null {
     const principal = principalOf(event, rule.per);
     if (principal === null) return null;
     const matching = new Set(
@@ -94,10 +99,17 @@ export function createAnomalyMonitor(options: AnomalyMonitorOptions): AnomalyMon
       if (hits.length > rule.threshold * 4) hits.splice(0, hits.length - rule.threshold * 4);
       if (hits.length >= rule.threshold) {
         const what = group === "*" ? rule.categories.join(", ") : group;
-        return alertOf(rule, event, principal, `${hits.length} ${what} findings in ${rule.windowSeconds} s`, hits, {
-          count: hits.length,
-          windowSeconds: rule.windowSeconds,
-        });
+        return alertOf(
+          rule,
+          event,
+          principal,
+          `${hits.length} ${what} findings in ${rule.windowSeconds} s`,
+          hits,
+          {
+            count: hits.length,
+            windowSeconds: rule.windowSeconds,
+          },
+        );
       }
     }
     return null;
@@ -129,14 +141,27 @@ export function createAnomalyMonitor(options: AnomalyMonitorOptions): AnomalyMon
       principal,
       `${rule.metric} ${state.value} in ${rule.bucketSeconds} s against a baseline of ${state.baseline.average.toFixed(1)} (z ${score.toFixed(1)})`,
       [hit],
-      { value: state.value, baseline: Number(state.baseline.average.toFixed(3)), zScore: Number(score.toFixed(2)) },
+      {
+        value: state.value,
+        baseline: Number(state.baseline.average.toFixed(3)),
+        zScore: Number(score.toFixed(2)),
+      },
     );
   }
 
-  function history(rule: MonitorRule & { warmupEvents: number }, event: DecisionEvent, now: number, hit: Hit) {
+  function history(
+    rule: MonitorRule & { warmupEvents: number },
+    event: DecisionEvent,
+    now: number,
+    hit: Hit,
+  ) {
     const principal = principalOf(event, rule.per);
     if (principal === null) return null;
-    const state = stateOf<HistoryState>(rule.id, principal, () => ({ events: 0, models: new Set(), hours: new Set() }));
+    const state = stateOf<HistoryState>(rule.id, principal, () => ({
+      events: 0,
+      models: new Set(),
+      hours: new Set(),
+    }));
     const warm = state.events >= rule.warmupEvents;
     state.events += 1;
     if (rule.kind === "new-model") {

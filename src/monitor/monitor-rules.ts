@@ -86,7 +86,8 @@ export function parseMonitorRules(text: string, where: string): readonly Monitor
   }
   const seen = new Set<string>();
   for (const rule of parsed.data.rules) {
-    if (seen.has(rule.id)) throw new RampartError("config_invalid", `${where}: rule id '${rule.id}' appears twice`);
+    if (seen.has(rule.id))
+      throw new RampartError("config_invalid", `${where}: rule id '${rule.id}' appears twice`);
     seen.add(rule.id);
   }
   return Object.freeze(parsed.data.rules);

@@ -27,7 +27,9 @@ const leak: DecisionEvent = {
   inputVerdict: "allow",
   outputVerdict: "redact",
   categories: ["secret"],
-  findings: [{ detector: "secrets", category: "secret", rule: "aws", score: 1, direction: "output", start: 0, end: 4 }],
+  findings: [
+    { detector: "secrets", category: "secret", rule: "aws", score: 1, direction: "output", start: 0, end: 4 },
+  ],
   skipped: [],
   errorCode: null,
   usage: null,
@@ -77,7 +79,9 @@ describe("withMonitor", () => {
     await pipeline.settled();
     expect(recorded).toEqual(["req_1"]);
     const stored = await alerts.list();
-    expect(stored.map((alert) => [alert.rule, alert.principal, alert.playbook])).toEqual([["leak", "key:key_a", "secret-leak"]]);
+    expect(stored.map((alert) => [alert.rule, alert.principal, alert.playbook])).toEqual([
+      ["leak", "key:key_a", "secret-leak"],
+    ]);
     expect(handed).toEqual([stored[0]?.id]);
     expect(bodies).toHaveLength(1);
     expect(bodies[0]).toContain('"text":"[CRITICAL] Rampart alert leak');

@@ -23,7 +23,9 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
       const record = await options.alerts.create(alert);
       await Promise.all(
         (options.webhooks ?? []).map((webhook) =>
-          sendAlertWebhook(webhook, record).catch((error: unknown) => onError(error, `alert webhook ${webhook.url}`)),
+          sendAlertWebhook(webhook, record).catch((error: unknown) =>
+            onError(error, `alert webhook ${webhook.url}`),
+          ),
         ),
       );
       if (options.onAlert !== undefined) {

@@ -28,7 +28,11 @@ export interface Art73Clock {
 }
 
 /** The Art. 73 clock of a serious incident; undefined when it is not flagged serious. */
-export function art73Clock(serious: SeriousKind | null, awareAt: Date, now: Date = new Date()): Art73Clock | undefined {
+export function art73Clock(
+  serious: SeriousKind | null,
+  awareAt: Date,
+  now: Date = new Date(),
+): Art73Clock | undefined {
   if (serious === null) return undefined;
   const days = ART73_DEADLINE_DAYS[serious];
   const due = new Date(awareAt.getTime() + days * DAY_MS);

@@ -89,7 +89,10 @@ export async function executeContainment(
 ): Promise<ContainmentRecord> {
   const action = containmentActionSchema.parse(request.action);
   if (!roleCan(actor.role, "containment:execute")) {
-    throw new RampartError("forbidden", `containment needs the containment:execute scope; role '${actor.role}' does not have it`);
+    throw new RampartError(
+      "forbidden",
+      `containment needs the containment:execute scope; role '${actor.role}' does not have it`,
+    );
   }
   const incident =
     request.incidentId === null ? undefined : await dependencies.incidents.get(request.incidentId);
@@ -123,8 +126,16 @@ export async function executeContainment(
   await dependencies.audit?.recordManagement({
     actor,
     action: `containment.${action}`,
-    target: { kind: action === "revoke-key" ? "key" : "containment", id: action === "revoke-key" ? request.target : done.id },
-    changes: { containment: done.id, target: request.target, incident: request.incidentId, ...context.parameters },
+    target: {
+      kind: action === "revoke-key" ? "key" : "containment",
+      id: action === "revoke-key" ? request.target : done.id,
+    },
+    changes: {
+      containment: done.id,
+      target: request.target,
+      incident: request.incidentId,
+      ...context.parameters,
+    },
   });
   if (incident !== undefined) {
     await dependencies.incidents.addTimeline({
@@ -141,9 +152,13 @@ export async function executeContainment(
 function requiredFallback(parameters: Record<string, string>): string {
   const fallback = parameters.fallback;
   if (fallback === undefined || fallback === "") {
-    throw new RampartError("invalid_request", "route-to-fallback needs parameters.fallback (the model to route to)", {
-      details: { param: "parameters.fallback" },
-    });
+    throw new RampartError(
+      "invalid_request",
+      "route-to-fallback needs parameters.fallback (the model to route to)",
+      {
+        details: { param: "parameters.fallback" },
+      },
+    );
   }
   return fallback;
 }

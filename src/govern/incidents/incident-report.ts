@@ -86,7 +86,10 @@ export function incidentReportHtml(input: IncidentReportInput): string {
     )
     .join("\n");
   const containments = input.containments
-    .map((entry) => `<li>${escapeHtml(entry.action)} ${escapeHtml(entry.target)} by ${escapeHtml(entry.createdBy)}</li>`)
+    .map(
+      (entry) =>
+        `<li>${escapeHtml(entry.action)} ${escapeHtml(entry.target)} by ${escapeHtml(entry.createdBy)}</li>`,
+    )
     .join("\n");
   const steps = (input.playbook?.steps ?? [])
     .map((step) => `<li>${escapeHtml(step.title)} (${escapeHtml(step.role)})</li>`)

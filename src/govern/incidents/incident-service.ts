@@ -66,7 +66,10 @@ export function createIncidentService(options: IncidentServiceOptions) {
 
   function checkPlaybook(id: string | null | undefined): void {
     if (id != null && !playbooks.has(id)) {
-      throw new RampartError("invalid_request", `playbook '${id}' does not exist; known: ${[...playbooks.keys()].join(", ")}`);
+      throw new RampartError(
+        "invalid_request",
+        `playbook '${id}' does not exist; known: ${[...playbooks.keys()].join(", ")}`,
+      );
     }
   }
 
@@ -91,8 +94,17 @@ export function createIncidentService(options: IncidentServiceOptions) {
       },
       at,
     );
-    await incidents.addTimeline({ incidentId: record.id, at, actor: actorName(actor), kind: "created", text: record.title });
-    await audit(actor, "incident.create", record.id, { severity: record.severity, playbook: record.playbook });
+    await incidents.addTimeline({
+      incidentId: record.id,
+      at,
+      actor: actorName(actor),
+      kind: "created",
+      text: record.title,
+    });
+    await audit(actor, "incident.create", record.id, {
+      severity: record.severity,
+      playbook: record.playbook,
+    });
     return record;
   }
 
@@ -104,9 +116,11 @@ export function createIncidentService(options: IncidentServiceOptions) {
 
   async function update(id: string, input: UpdateIncidentInput, actor: AuditActor): Promise<IncidentRecord> {
     const current = await get(id);
-    if (current.status === "closed") throw new RampartError("invalid_request", `incident ${id} is closed; it cannot change`);
+    if (current.status === "closed")
+      throw new RampartError("invalid_request", `incident ${id} is closed; it cannot change`);
     checkPlaybook(input.playbook);
-    if (input.status !== undefined && input.status !== current.status) assertTransition(id, current.status, input.status);
+    if (input.status !== undefined && input.status !== current.status)
+      assertTransition(id, current.status, input.status);
     const at = now();
     const patch: IncidentPatch = {};
     if (input.status !== undefined) patch.status = input.status;
@@ -120,14 +134,30 @@ export function createIncidentService(options: IncidentServiceOptions) {
     const updated = (await incidents.update(id, patch, at)) ?? current;
     const who = actorName(actor);
     if (input.status !== undefined && input.status !== current.status) {
-      await incidents.addTimeline({ incidentId: id, at, actor: who, kind: "status", text: `${current.status} -> ${input.status}` });
+      await incidents.addTimeline({
+        incidentId: id,
+        at,
+        actor: who,
+        kind: "status",
+        text: `${current.status} -> ${input.status}`,
+      });
     }
     const fields = Object.keys(patch).filter((field) => field !== "status" && field !== "closedAt");
     if (fields.length > 0) {
-      await incidents.addTimeline({ incidentId: id, at, actor: who, kind: "update", text: `changed ${fields.join(", ")}` });
+      await incidents.addTimeline({
+        incidentId: id,
+        at,
+        actor: who,
+        kind: "update",
+        text: `changed ${fields.join(", ")}`,
+      });
     }
-    if (input.note !== undefined) await incidents.addTimeline({ incidentId: id, at, actor: who, kind: "note", text: input.note });
-    await audit(actor, "incident.update", id, { ...patch, ...(input.note === undefined ? {} : { note: true }) });
+    if (input.note !== undefined)
+      await incidents.addTimeline({ incidentId: id, at, actor: who, kind: "note", text: input.note });
+    await audit(actor, "incident.update", id, {
+      ...patch,
+      ...(input.note === undefined ? {} : { note: true }),
+    });
     return updated;
   }
 

@@ -67,13 +67,20 @@ describeEachDatabase("incidents", (database) => {
 
   it("walks the workflow, refuses skipped steps with a clear error, and keeps a timeline", async () => {
     const { service, changes } = setup();
-    const incident = await service.create({ title: "Leak", playbook: "secret-leak", serious: "general" }, security);
+    const incident = await service.create(
+      { title: "Leak", playbook: "secret-leak", serious: "general" },
+      security,
+    );
     expect(incident.status).toBe("open");
     expect(incident.severity).toBe("critical");
     await expect(service.update(incident.id, { status: "resolved" }, security)).rejects.toThrow(
       `incident ${incident.id} is open; it can move to triaged, not resolved`,
     );
-    await service.update(incident.id, { status: "triaged", note: "looked at it", addLinks: { risks: ["risk_1"] } }, security);
+    await service.update(
+      incident.id,
+      { status: "triaged", note: "looked at it", addLinks: { risks: ["risk_1"] } },
+      security,
+    );
     await service.update(incident.id, { status: "contained" }, security);
     await service.update(incident.id, { status: "resolved" }, security);
     const closed = await service.close(incident.id, security);
@@ -92,7 +99,9 @@ describeEachDatabase("incidents", (database) => {
       "incident.update",
       "incident.update",
     ]);
-    await expect(service.create({ title: "x", playbook: "nope" }, security)).rejects.toThrow(/playbook 'nope' does not exist/);
+    await expect(service.create({ title: "x", playbook: "nope" }, security)).rejects.toThrow(
+      /playbook 'nope' does not exist/,
+    );
   });
 
   it("opens an incident from an alert with its playbook and links", async () => {
@@ -111,31 +120,55 @@ describeEachDatabase("incidents", (database) => {
     });
     const incident = await service.fromAlert(alert);
     expect(incident?.playbook).toBe("prompt-injection-campaign");
-    expect(incident?.links).toEqual({ alerts: [alert.id], events: ["n1:7", "request:req_1"], assets: ["key:key_a"], risks: [] });
+    expect(incident?.links).toEqual({
+      alerts: [alert.id],
+      events: ["n1:7", "request:req_1"],
+      assets: ["key:key_a"],
+      risks: [],
+    });
     expect((await alerts.get(alert.id))?.incidentId).toBe(incident?.id);
   });
 
   it("runs containment only for the right roles, audits it, and shows it to the gateway", async () => {
     const { service, port, incidents, changes, keys, containments, revoked, audit } = setup();
     const { record: key } = await issueApiKey(keys, { name: "attacker" });
-    const incident = await service.create({ title: "Campaign", playbook: "supply-chain-compromise" }, security);
+    const incident = await service.create(
+      { title: "Campaign", playbook: "supply-chain-compromise" },
+      security,
+    );
     const dependencies = { port, incidents, playbooks, audit };
     await expect(
-      executeContainment(dependencies, { kind: "admin", id: "key_aud", role: "auditor" }, {
-        action: "revoke-key",
-        target: key.id,
-        incidentId: null,
-      }),
+      executeContainment(
+        dependencies,
+        { kind: "admin", id: "key_aud", role: "auditor" },
+        {
+          action: "revoke-key",
+          target: key.id,
+          incidentId: null,
+        },
+      ),
     ).rejects.toThrow(/containment:execute/);
     await expect(
-      executeContainment(dependencies, security, { action: "disable-model", target: "llama", incidentId: incident.id }),
+      executeContainment(dependencies, security, {
+        action: "disable-model",
+        target: "llama",
+        incidentId: incident.id,
+      }),
     ).rejects.toThrow(/lets admin run disable-model; role 'security' may not/);
-    const revocation = await executeContainment(dependencies, security, { action: "revoke-key", target: key.id, incidentId: null });
+    const revocation = await executeContainment(dependencies, security, {
+      action: "revoke-key",
+      target: key.id,
+      incidentId: null,
+    });
     expect(revocation.action).toBe("revoke-key");
     expect((await keys.findById(key.id))?.revokedAt).not.toBeNull();
     expect(revoked).toEqual([key.id]);
     const admin = { kind: "admin" as const, id: "key_adm", role: "admin" };
-    await executeContainment(dependencies, admin, { action: "disable-model", target: "llama", incidentId: incident.id });
+    await executeContainment(dependencies, admin, {
+      action: "disable-model",
+      target: "llama",
+      incidentId: incident.id,
+    });
     await executeContainment(dependencies, admin, {
       action: "route-to-fallback",
       target: "qwen",
@@ -143,21 +176,34 @@ describeEachDatabase("incidents", (database) => {
       parameters: { fallback: "mistral" },
     });
     await expect(
-      executeContainment(dependencies, admin, { action: "route-to-fallback", target: "qwen", incidentId: null }),
+      executeContainment(dependencies, admin, {
+        action: "route-to-fallback",
+        target: "qwen",
+        incidentId: null,
+      }),
     ).rejects.toThrow(/parameters.fallback/);
-    await executeContainment(dependencies, security, { action: "block-principal", target: "app:support", incidentId: null });
+    await executeContainment(dependencies, security, {
+      action: "block-principal",
+      target: "app:support",
+      incidentId: null,
+    });
     const view = await createActiveContainments(containments).activeContainments();
     expect([...view.blockedPrincipals]).toEqual(["app:support"]);
     expect([...view.disabledModels]).toEqual(["llama"]);
     expect([...view.fallbacks]).toEqual([["qwen", "mistral"]]);
-    expect(changes.filter((change) => change.action.startsWith("containment.")).map((change) => change.action)).toEqual([
+    expect(
+      changes.filter((change) => change.action.startsWith("containment.")).map((change) => change.action),
+    ).toEqual([
       "containment.revoke-key",
       "containment.disable-model",
       "containment.route-to-fallback",
       "containment.block-principal",
     ]);
     const timeline = (await service.timeline(incident.id)).filter((entry) => entry.kind === "containment");
-    expect(timeline.map((entry) => entry.text.split(" (")[0])).toEqual(["disable-model llama", "route-to-fallback qwen"]);
+    expect(timeline.map((entry) => entry.text.split(" (")[0])).toEqual([
+      "disable-model llama",
+      "route-to-fallback qwen",
+    ]);
     const lifted = (await containments.listActive()).find((entry) => entry.action === "disable-model");
     expect(await containments.lift(lifted?.id ?? "")).toBe(true);
     expect((await createActiveContainments(containments).activeContainments()).disabledModels.size).toBe(0);
@@ -166,7 +212,12 @@ describeEachDatabase("incidents", (database) => {
   it("renders the post-incident report as Markdown and escaped HTML", async () => {
     const { service, incidents, containments } = setup();
     const incident = await service.create(
-      { title: "<script>alert(1)</script> leak", playbook: "personal-data-leak", serious: "death", description: "a | b" },
+      {
+        title: "<script>alert(1)</script> leak",
+        playbook: "personal-data-leak",
+        serious: "death",
+        description: "a | b",
+      },
       security,
     );
     const input = {

@@ -28,7 +28,9 @@ export const DEFAULT_PLAYBOOK_DIR = fileURLToPath(new URL("../../../catalog/play
 /** Loads every `*.yaml` playbook of a folder; the file name must equal the id. */
 export function loadPlaybooks(dir: string = DEFAULT_PLAYBOOK_DIR): ReadonlyMap<string, Playbook> {
   const playbooks = new Map<string, Playbook>();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".yaml")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".yaml"))
+    .sort()) {
     const parsed = playbookSchema.safeParse(parseYaml(readFileSync(join(dir, file), "utf8")));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -38,7 +40,10 @@ export function loadPlaybooks(dir: string = DEFAULT_PLAYBOOK_DIR): ReadonlyMap<s
       );
     }
     if (`${parsed.data.id}.yaml` !== file) {
-      throw new RampartError("config_invalid", `playbook ${file}: id '${parsed.data.id}' does not match the file name`);
+      throw new RampartError(
+        "config_invalid",
+        `playbook ${file}: id '${parsed.data.id}' does not match the file name`,
+      );
     }
     playbooks.set(parsed.data.id, Object.freeze(parsed.data));
   }

@@ -22,7 +22,8 @@ export async function alertsRoutes(
 ): Promise<void> {
   app.get("/api/v1/alerts", { preHandler: requireScope(deps.admins, "incidents:read") }, async (request) => {
     const parsed = querySchema.safeParse(request.query ?? {});
-    if (!parsed.success) throw new RampartError("invalid_request", `query: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    if (!parsed.success)
+      throw new RampartError("invalid_request", `query: ${parsed.error.issues[0]?.message ?? "invalid"}`);
     const { limit, rule, principal } = parsed.data;
     const records = await deps.alerts.list({
       ...(limit === undefined ? {} : { limit }),

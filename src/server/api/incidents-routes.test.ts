@@ -46,7 +46,10 @@ describe("incident and alert routes", () => {
   async function call(method: "GET" | "POST" | "PATCH", path: string, role: string, body?: unknown) {
     const answer = await request(`${url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${keys[role]}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        authorization: `Bearer ${keys[role]}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await answer.body.text();
@@ -67,7 +70,9 @@ describe("incident and alert routes", () => {
     const bad = await call("PATCH", `/api/v1/incidents/${incident.id}`, "security", { status: "closed" });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("it can move to triaged, not closed");
-    expect((await call("PATCH", `/api/v1/incidents/${incident.id}`, "security", { status: "triaged" })).status).toBe(200);
+    expect(
+      (await call("PATCH", `/api/v1/incidents/${incident.id}`, "security", { status: "triaged" })).status,
+    ).toBe(200);
     const listed = await call("GET", "/api/v1/incidents?status=triaged", "auditor");
     expect((listed.json().data as { id: string }[]).map((entry) => entry.id)).toEqual([incident.id]);
     const shown = (await call("GET", `/api/v1/incidents/${incident.id}`, "auditor")).json();
@@ -84,7 +89,10 @@ describe("incident and alert routes", () => {
     const done = await call("POST", "/api/v1/containments", "security", body);
     expect(done.status).toBe(201);
     expect(changes.map((change) => change.action)).toContain("containment.revoke-key");
-    const block = await call("POST", "/api/v1/containments", "security", { action: "block-principal", target: "app:support" });
+    const block = await call("POST", "/api/v1/containments", "security", {
+      action: "block-principal",
+      target: "app:support",
+    });
     expect(block.status).toBe(201);
     expect((await response.activeContainments()).blockedPrincipals.has("app:support")).toBe(true);
     const active = (await call("GET", "/api/v1/containments", "auditor")).json().data as { action: string }[];
@@ -92,7 +100,15 @@ describe("incident and alert routes", () => {
   });
 
   it("lists the alerts the monitor raised, with the incident each opened", async () => {
-    const finding = { detector: "pi", category: "prompt-injection" as const, rule: "r", score: 1, direction: "input" as const, start: 0, end: 1 };
+    const finding = {
+      detector: "pi",
+      category: "prompt-injection" as const,
+      rule: "r",
+      score: 1,
+      direction: "input" as const,
+      start: 0,
+      end: 1,
+    };
     for (let index = 0; index < 3; index += 1) {
       const event: DecisionEvent = {
         type: "gateway.decision",
@@ -117,7 +133,10 @@ describe("incident and alert routes", () => {
       response.pipeline.observe(event, { node: "n1", seq: index + 1 });
     }
     await response.pipeline.settled();
-    const alerts = (await call("GET", "/api/v1/alerts", "auditor")).json().data as { rule: string; incidentId: string }[];
+    const alerts = (await call("GET", "/api/v1/alerts", "auditor")).json().data as {
+      rule: string;
+      incidentId: string;
+    }[];
     expect(alerts.map((alert) => alert.rule)).toEqual(["repeated-injection"]);
     const incident = (await call("GET", `/api/v1/incidents/${alerts[0]?.incidentId}`, "auditor")).json();
     expect(incident.playbook).toBe("prompt-injection-campaign");

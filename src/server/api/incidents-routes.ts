@@ -7,13 +7,13 @@ import type { Authenticator } from "../../gateway/authenticator.js";
 import {
   art73Clock,
   type ContainmentDependencies,
+  createActiveContainments,
+  createIncidentService,
+  createStoreContainmentPort,
   executeContainment,
   type IncidentService,
   incidentReportHtml,
   incidentReportMarkdown,
-  createActiveContainments,
-  createIncidentService,
-  createStoreContainmentPort,
   loadPlaybooks,
   type Playbook,
 } from "../../govern/incidents/index.js";
@@ -93,9 +93,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path.join(".") ?? "";
-  throw new RampartError("invalid_request", `${path === "" ? "body" : path}: ${issue?.message ?? "invalid"}`, {
-    details: { param: path },
-  });
+  throw new RampartError(
+    "invalid_request",
+    `${path === "" ? "body" : path}: ${issue?.message ?? "invalid"}`,
+    {
+      details: { param: path },
+    },
+  );
 }
 
 function actorOf(request: FastifyRequest): AuditActor & { role: string } {
@@ -116,7 +120,11 @@ export function incidentView(record: IncidentRecord, now = new Date()) {
 }
 
 function containmentView(record: ContainmentRecord) {
-  return { ...record, createdAt: record.createdAt.toISOString(), liftedAt: record.liftedAt?.toISOString() ?? null };
+  return {
+    ...record,
+    createdAt: record.createdAt.toISOString(),
+    liftedAt: record.liftedAt?.toISOString() ?? null,
+  };
 }
 
 /** /api/v1/incidents, /api/v1/containments and /api/v1/playbooks. */
@@ -152,7 +160,8 @@ export async function incidentsRoutes(app: FastifyInstance, deps: IncidentsRoute
       containments: await deps.containments.listForIncident(id),
       playbook: incident.playbook === null ? undefined : deps.playbooks.get(incident.playbook),
     };
-    if (query.format === "html") return reply.type("text/html; charset=utf-8").send(incidentReportHtml(input));
+    if (query.format === "html")
+      return reply.type("text/html; charset=utf-8").send(incidentReportHtml(input));
     return reply.type("text/markdown; charset=utf-8").send(incidentReportMarkdown(input));
   });
 
@@ -214,7 +223,12 @@ export function buildIncidentResponse(options: {
   const alerts = createAlertRepository(options.store.db);
   const incidentRepository = createIncidentRepository(options.store.db);
   const containments = createContainmentRepository(options.store.db);
-  const incidents = createIncidentService({ incidents: incidentRepository, alerts, playbooks, audit: options.audit });
+  const incidents = createIncidentService({
+    incidents: incidentRepository,
+    alerts,
+    playbooks,
+    audit: options.audit,
+  });
   const active = createActiveContainments(containments);
   const onError = options.onError ?? (() => undefined);
   const dispatcher = createAlertDispatcher({

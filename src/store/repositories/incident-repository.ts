@@ -31,7 +31,10 @@ export interface IncidentTimelineTable {
   text: string;
 }
 
-type IncidentDatabase = RampartDatabase & { incidents: IncidentTable; incident_timeline: IncidentTimelineTable };
+type IncidentDatabase = RampartDatabase & {
+  incidents: IncidentTable;
+  incident_timeline: IncidentTimelineTable;
+};
 
 export const incidentStatuses = ["open", "triaged", "contained", "resolved", "closed"] as const;
 export const incidentStatusSchema = z.enum(incidentStatuses);
@@ -43,7 +46,12 @@ export type IncidentSeverity = z.infer<typeof incidentSeveritySchema>;
  * Art. 73(2)), `death` (10 days, Art. 73(4)), `widespread-infringement` and `critical-infrastructure`
  * (2 days, Art. 73(3)).
  */
-export const seriousKindSchema = z.enum(["general", "death", "widespread-infringement", "critical-infrastructure"]);
+export const seriousKindSchema = z.enum([
+  "general",
+  "death",
+  "widespread-infringement",
+  "critical-infrastructure",
+]);
 export type SeriousKind = z.infer<typeof seriousKindSchema>;
 
 /** What an incident points at: alerts, audit events (`node:seq`) or request ids, assets and risks. */
@@ -178,7 +186,11 @@ export function createIncidentRepository(db: Kysely<RampartDatabase>): IncidentR
       if (patch.links !== undefined) values.links = toJsonColumn(incidentLinksSchema.parse(patch.links));
       if (patch.closedAt !== undefined)
         values.closed_at = patch.closedAt === null ? null : toStoredTimestamp(patch.closedAt);
-      const result = await incidents.updateTable("incidents").set(values).where("id", "=", id).executeTakeFirst();
+      const result = await incidents
+        .updateTable("incidents")
+        .set(values)
+        .where("id", "=", id)
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0 ? get(id) : undefined;
     },
     async addTimeline(entry) {
