@@ -219,7 +219,12 @@ export function createAnomalyMonitor(options: AnomalyMonitorOptions): AnomalyMon
         const dedupKey = `${rule.id}|${alert.principal}`;
         const previous = lastAlert.get(dedupKey);
         if (previous !== undefined && now - previous < rule.dedupSeconds * 1000) continue;
+        lastAlert.delete(dedupKey);
         lastAlert.set(dedupKey, now);
+        if (lastAlert.size > maxPrincipals) {
+          const oldest = lastAlert.keys().next().value;
+          if (oldest !== undefined) lastAlert.delete(oldest);
+        }
         alerts.push(alert);
       }
       return alerts;
