@@ -97,6 +97,12 @@ describe("incident and alert routes", () => {
     expect((await response.activeContainments()).blockedPrincipals.has("app:support")).toBe(true);
     const active = (await call("GET", "/api/v1/containments", "auditor")).json().data as { action: string }[];
     expect(active.map((entry) => entry.action)).toEqual(["revoke-key", "block-principal"]);
+    const blockId = (block.json() as { id: string }).id;
+    expect((await call("POST", `/api/v1/containments/${blockId}/lift`, "owner")).status).toBe(403);
+    expect((await call("POST", `/api/v1/containments/${blockId}/lift`, "security")).status).toBe(200);
+    expect((await call("POST", `/api/v1/containments/${blockId}/lift`, "security")).status).toBe(404);
+    expect((await response.activeContainments()).blockedPrincipals.has("app:support")).toBe(false);
+    expect(changes.map((change) => change.action)).toContain("containment.lift");
   });
 
   it("lists the alerts the monitor raised, with the incident each opened", async () => {

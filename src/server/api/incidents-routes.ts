@@ -49,7 +49,7 @@ export interface IncidentsRouteDependencies {
   containment: ContainmentDependencies;
   playbooks: ReadonlyMap<string, Playbook>;
   /** after a containment action: the server drops its active-containments cache */
-  onContained?: (record: ContainmentRecord) => void;
+  onContained?: (record?: ContainmentRecord) => void;
 }
 
 const idList = z.array(z.string().min(1).max(200)).max(500);
@@ -193,6 +193,23 @@ export async function incidentsRoutes(app: FastifyInstance, deps: IncidentsRoute
       });
       deps.onContained?.(record);
       return reply.code(201).send(containmentView(record));
+    },
+  );
+
+  app.post(
+    "/api/v1/containments/:id/lift",
+    { preHandler: requireScope(admins, "containment:execute") },
+    async (request) => {
+      const { id } = parse(idParams, request.params);
+      const lifted = await deps.containments.lift(id);
+      if (!lifted) throw new RampartError("not_found", `no active containment ${id}`);
+      await deps.containment.audit?.recordManagement({
+        actor: actorOf(request),
+        action: "containment.lift",
+        target: { kind: "containment", id },
+      });
+      deps.onContained?.();
+      return { id, lifted: true };
     },
   );
 
