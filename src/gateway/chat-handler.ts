@@ -1,4 +1,15 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { RampartError } from "../core/index.js";
+import { checkTools } from "../policy/index.js";
+import {
+  APPROVE_TOOLS_HEADER,
+  acceptableUseBeforeRedaction,
+  approvedTools,
+  DATA_CLASS_HEADER,
+  declaredDataClass,
+  enforceAcceptableUse,
+  enforceToolRules,
+} from "./acceptable-use-gate.js";
 import { chatSegments, conversationIdOf, plantCanary, systemPromptOf } from "./chat-input.js";
 import { blockedOutput } from "./completions-handler.js";
 import { admit, type GatewayDependencies, parseBody, recordDecision, withRecord } from "./gateway-context.js";
@@ -40,7 +51,26 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
           body.messages,
         ),
       };
+      const use = dependencies.guard.usePolicy(context);
+      enforceToolRules(
+        use,
+        (body.tools ?? []).map((tool) => tool.function.name),
+        approvedTools(request.headers[APPROVE_TOOLS_HEADER]),
+        record,
+      );
       await guardInput(dependencies.guard, chatSegments(body.messages), context, record);
+      const declared = declaredDataClass(request.headers[DATA_CLASS_HEADER]);
+      if (acceptableUseBeforeRedaction(use, context, record, declared) === "conditional") {
+        // acceptable use says "redact first": personal data and secrets are redacted whatever the action
+        record.sentCategories.clear();
+        await guardInput(
+          dependencies.guard,
+          chatSegments(body.messages),
+          { ...context, forceRedact: ["pii", "secret"] },
+          record,
+        );
+      }
+      enforceAcceptableUse(use, context, record, declared);
 
       const canaries = dependencies.guard.wantsCanary(context) ? [plantCanary(body.messages)] : [];
       const outputContext: GuardContext = {
@@ -61,6 +91,8 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
         record.stream = true;
         upstreamBody.stream_options = { ...(body.stream_options ?? {}), include_usage: true };
         await streamChat(dependencies, request, reply, record, route, upstreamBody, outputContext, {
+          toolAllowed: (name) =>
+            checkTools(use.tools, [name], approvedTools(request.headers[APPROVE_TOOLS_HEADER])).ok,
           clientWantsUsage: body.stream_options?.include_usage === true,
           abort,
           kind: "chat",
@@ -89,6 +121,21 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
       };
       const guarded = await guardChatOutput(dependencies.guard, answer.body, outputContext, record);
       if (guarded.blocked) throw blockedOutput(guarded.categories);
+      const called = guarded.body.choices.flatMap((choice) =>
+        (choice.message.tool_calls ?? []).map((call) => call.function.name),
+      );
+      const toolCheck = checkTools(use.tools, called, approvedTools(request.headers[APPROVE_TOOLS_HEADER]));
+      if (!toolCheck.ok) {
+        record.outputVerdict = "block";
+        const why =
+          toolCheck.reason === "not-allowed"
+            ? "is not allowed for this app"
+            : "is destructive and was not approved";
+        throw new RampartError(
+          "policy_violation",
+          `the model called the tool '${toolCheck.tool}', which ${why} (excessive agency)`,
+        );
+      }
       await recordDecision(dependencies, record, 200);
       void reply.status(200).headers(record.headers()).send(guarded.body);
     });

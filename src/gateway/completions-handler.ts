@@ -75,6 +75,7 @@ export function completionsHandler(dependencies: GatewayDependencies) {
         record.stream = true;
         upstreamBody.stream_options = { ...(body.stream_options ?? {}), include_usage: true };
         await streamChat(dependencies, request, reply, record, route, upstreamBody, outputContext, {
+          toolAllowed: () => true,
           clientWantsUsage: body.stream_options?.include_usage === true,
           abort,
           kind: "completion",

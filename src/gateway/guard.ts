@@ -1,4 +1,5 @@
 import type { Category, ContentSource, Finding, Verdict } from "../core/index.js";
+import type { AcceptableUseRule, ToolRules } from "../policy/index.js";
 import type { Principal } from "./principal.js";
 
 /** A piece of a request that is scanned on its own: one message's text, with where it came from. */
@@ -25,6 +26,8 @@ export interface GuardResult {
   readonly replacements?: readonly { start: number; end: number; text: string }[];
   /** true when a skipped scan made the guard fail closed */
   readonly failedClosed: boolean;
+  /** categories of findings left in the text passed on (not redacted): what reaches the model */
+  readonly sentCategories?: readonly Category[];
 }
 
 export interface GuardContext {
@@ -35,6 +38,19 @@ export interface GuardContext {
   readonly systemPrompt?: string;
   readonly canaries?: readonly string[];
   readonly conversation?: readonly string[];
+  /** categories redacted whatever the policy's action (acceptable use: `conditional`) */
+  readonly forceRedact?: readonly Category[];
+}
+
+/** The acceptable-use part of the policy that applies to a caller and model. */
+export interface UsePolicy {
+  readonly acceptableUse: readonly AcceptableUseRule[];
+  readonly dataClassification: {
+    readonly fromFindings: Partial<Record<string, "public" | "internal" | "confidential" | "restricted">>;
+    readonly default: "public" | "internal" | "confidential" | "restricted";
+    readonly acceptHeader: boolean;
+  };
+  readonly tools: ToolRules;
 }
 
 /**
@@ -51,6 +67,8 @@ export interface ContentGuard {
   /** whether the gateway should plant a canary in the system prompt for this principal and model */
   wantsCanary(context: Pick<GuardContext, "principal" | "model">): boolean;
   /** the stream mode and hold-back window the policy sets for this principal and model */
+  /** the acceptable-use matrix, data classification and tool rules for this caller and model */
+  usePolicy(context: Pick<GuardContext, "principal" | "model">): UsePolicy;
   /** the effective policy as data, for the management API and `rampart config print` */
   describe(): unknown;
   streamSettings(context: Pick<GuardContext, "principal" | "model">): {

@@ -1,13 +1,14 @@
-import type { Finding } from "../core/index.js";
+import { type Category, type Finding, strongestVerdict } from "../core/index.js";
 import type { Scanner } from "../detect/engine.js";
 import {
   createPolicyScanner,
+  type Decision,
   decide,
   type EffectivePolicy,
   type Policy,
   resolvePolicy,
 } from "../policy/index.js";
-import type { ContentGuard, GuardContext, GuardResult, ScanSegment } from "./guard.js";
+import type { ContentGuard, GuardContext, GuardResult, ScanSegment, UsePolicy } from "./guard.js";
 import {
   type ConversationVault,
   type PlaceholderVault,
@@ -151,9 +152,9 @@ export class PolicyGuard implements ContentGuard {
     const { policy, input } = this.resolve(context);
     const scan = input.scan(segment.text, { direction: "input", source: segment.source });
     const skipped = scan.skipped.map((item) => ({ detector: item.detector, reason: item.reason }));
-    const decision = decide(scan.findings, policy, "input", scan.skipped);
-    const { verdict, risk, failedClosed } = decision;
-    const redact = redactable(decision.actions, segment.text);
+    const forced = forceRedaction(decide(scan.findings, policy, "input", scan.skipped), context.forceRedact);
+    const { verdict, risk, failedClosed } = forced;
+    const redact = redactable(forced.actions, segment.text);
     let redactedText: string | undefined;
     if (verdict === "redact" && redact.length > 0) {
       redactedText = await redactText(
@@ -168,12 +169,22 @@ export class PolicyGuard implements ContentGuard {
       const stripped = stripSpans(segment.text, scan.findings);
       if (stripped !== segment.text) redactedText = stripped;
     }
+    const sentCategories = [
+      ...new Set(
+        forced.actions
+          .filter((entry) => entry.action === "allow" || entry.action === "flag")
+          // a rule or type the policy itself calls harmless (a bare place name) does not raise the data class
+          .filter((entry) => !harmlessByRule(policy.input.findingActions, entry.finding))
+          .map((entry) => entry.finding.category),
+      ),
+    ];
     return {
       verdict,
       risk,
       findings: scan.findings,
       skipped,
       failedClosed,
+      sentCategories,
       ...(redactedText === undefined ? {} : { redactedText }),
     };
   }
@@ -229,6 +240,13 @@ export class PolicyGuard implements ContentGuard {
     return conversation === undefined ? text : restorePlaceholders(text, conversation);
   }
 
+  usePolicy(context: Pick<GuardContext, "principal" | "model">): UsePolicy {
+    const { policy } = this.resolve(context);
+    const app = context.principal.app;
+    const tools = (app === null ? undefined : policy.tools.apps[app]) ?? policy.tools.default;
+    return { acceptableUse: policy.acceptableUse, dataClassification: policy.dataClassification, tools };
+  }
+
   wantsCanary(context: Pick<GuardContext, "principal" | "model">): boolean {
     return this.resolve(context).policy.canary;
   }
@@ -236,6 +254,27 @@ export class PolicyGuard implements ContentGuard {
   streamSettings(context: Pick<GuardContext, "principal" | "model">) {
     return this.resolve(context).policy.stream;
   }
+}
+
+/** Acceptable use `conditional`: findings of these categories are redacted even when the policy would only flag them. */
+function forceRedaction(decision: Decision, categories: readonly Category[] | undefined): Decision {
+  if (categories === undefined || categories.length === 0) return decision;
+  const actions = decision.actions.map((entry) =>
+    categories.includes(entry.finding.category) && (entry.action === "allow" || entry.action === "flag")
+      ? { ...entry, action: "redact" as const }
+      : entry,
+  );
+  return {
+    ...decision,
+    actions,
+    verdict: strongestVerdict([decision.verdict, ...actions.map((entry) => entry.action)]),
+  };
+}
+
+function harmlessByRule(findingActions: Readonly<Record<string, string>>, finding: Finding): boolean {
+  const action =
+    findingActions[finding.rule] ?? (finding.type === undefined ? undefined : findingActions[finding.type]);
+  return action === "allow" || action === "flag";
 }
 
 function redactable(actions: readonly { finding: Finding; action: string }[], text: string): Finding[] {

@@ -21,6 +21,8 @@ export class RequestRecord {
   errorCode: string | null = null;
   /** the limits reservation to settle (with usage) or release when the request ends */
   reservation: LimitReservation | null = null;
+  /** the request's data class, once the acceptable-use check derived it */
+  dataClass: string | null = null;
   private upstreamMs = 0;
   private upstreamStartedAt: number | null = null;
   private readonly findings: { finding: Finding; direction: "input" | "output" }[] = [];
@@ -31,7 +33,16 @@ export class RequestRecord {
     readonly endpoint: string,
   ) {}
 
+  /** categories of input findings that were passed on unredacted (reset before a re-scan) */
+  readonly sentCategories = new Set<Category>();
+
   addResult(direction: "input" | "output", result: GuardResult): void {
+    if (direction === "input") {
+      const sent =
+        result.sentCategories ??
+        (result.verdict === "redact" ? [] : result.findings.map((finding) => finding.category));
+      for (const category of sent) this.sentCategories.add(category);
+    }
     for (const finding of result.findings) this.findings.push({ finding, direction });
     for (const skip of result.skipped) this.skipped.push({ ...skip, direction });
     if (direction === "input") this.inputVerdict = strongestVerdict([this.inputVerdict, result.verdict]);
@@ -50,6 +61,13 @@ export class RequestRecord {
 
   get verdict(): Verdict {
     return strongestVerdict([this.inputVerdict, this.outputVerdict]);
+  }
+
+  /** categories found in the request (before redaction) */
+  inputCategories(): Category[] {
+    return categoriesOf(
+      this.findings.filter((item) => item.direction === "input").map((item) => item.finding),
+    );
   }
 
   categories(): Category[] {

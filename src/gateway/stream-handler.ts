@@ -4,7 +4,7 @@ import { RampartError } from "../core/index.js";
 import { type GatewayDependencies, recordDecision } from "./gateway-context.js";
 import type { ContentGuard, GuardContext, GuardResult } from "./guard.js";
 import type { RequestRecord } from "./request-record.js";
-import { guardStream, type StreamScanOutcome } from "./stream/index.js";
+import { guardStream, type StreamScanContext, type StreamScanOutcome } from "./stream/index.js";
 import { readUpstreamJson } from "./upstream-json.js";
 import type { Route } from "./upstream-router.js";
 
@@ -13,6 +13,8 @@ export interface StreamOptions {
   clientWantsUsage: boolean;
   abort: AbortController;
   kind: "chat" | "completion";
+  /** whether the model may call a tool of this name (tool allowlist); a refused call blocks the stream */
+  toolAllowed: (name: string) => boolean;
 }
 
 /** A scan that could not run: thrown so that the stream guard applies the policy's fail mode. */
@@ -28,8 +30,17 @@ function toOutcome(result: GuardResult, record: RequestRecord): StreamScanOutcom
   };
 }
 
-function scanFunction(guard: ContentGuard, context: GuardContext, record: RequestRecord) {
-  return (text: string) => {
+function scanFunction(
+  guard: ContentGuard,
+  context: GuardContext,
+  record: RequestRecord,
+  toolAllowed: (name: string) => boolean,
+) {
+  return (text: string, scan: StreamScanContext): StreamScanOutcome | Promise<StreamScanOutcome> => {
+    if (scan.channel === "tool_arguments" && scan.toolName !== undefined && !toolAllowed(scan.toolName)) {
+      record.outputVerdict = "block";
+      return { verdict: "block", categories: ["excessive-agency"] };
+    }
     const result = guard.scanOutput(text, context);
     return result instanceof Promise
       ? result.then((value) => toOutcome(value, record))
@@ -88,7 +99,7 @@ export async function streamChat(
     mode: settings.mode,
     windowSize: settings.windowChars,
     forwardUsage: options.clientWantsUsage,
-    scan: scanFunction(dependencies.guard, context, record),
+    scan: scanFunction(dependencies.guard, context, record, options.toolAllowed),
     transform: (text) => dependencies.guard.restore(text, context),
     signal: options.abort.signal,
   });

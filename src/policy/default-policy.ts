@@ -68,6 +68,13 @@ export function defaultPolicy(): Policy {
     output: defaultSection("output"),
     stream: { mode: "hold-back", windowChars: 200 },
     canary: false,
+    acceptableUse: [],
+    dataClassification: {
+      fromFindings: { pii: "confidential", secret: "restricted" },
+      default: "internal",
+      acceptHeader: true,
+    },
+    tools: { default: { allow: ["*"], destructive: [] }, apps: {} },
     overrides: { roles: {}, apps: {}, models: {} },
   };
 }

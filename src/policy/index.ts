@@ -1,3 +1,4 @@
+export * from "./acceptable-use.js";
 export * from "./decide.js";
 export * from "./default-policy.js";
 export * from "./load.js";

@@ -24,6 +24,9 @@ export function applyPatch(base: EffectivePolicy, patch: PolicyPatch): Effective
     output: mergeSection(base.output, patch.output),
     stream: { ...base.stream, ...patch.stream },
     canary: patch.canary ?? base.canary,
+    acceptableUse: base.acceptableUse,
+    dataClassification: base.dataClassification,
+    tools: base.tools,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { categorySchema, sensitivitySchema, verdictSchema } from "../core/index.js";
+import { acceptableUseRuleSchema, dataClassificationSchema, toolPolicySchema } from "./acceptable-use.js";
 
 /**
  * The policy file (YAML or inline in rampart.yaml). Objects are strict: an unknown key is an
@@ -97,6 +98,12 @@ export const policySchema = z.strictObject({
   stream: streamSchema.prefault({}),
   /** plant a canary token in the system prompt and look for it in the answer */
   canary: z.boolean().default(false),
+  /** the acceptable-use matrix: role x model x data class -> allowed, conditional, prohibited (first match wins) */
+  acceptableUse: z.array(acceptableUseRuleSchema).default([]),
+  /** how a request's data class is derived */
+  dataClassification: dataClassificationSchema.prefault({}),
+  /** tool allowlists per app (excessive agency) */
+  tools: toolPolicySchema.prefault({}),
   overrides: overridesSchema.prefault({}),
 });
 export type Policy = z.infer<typeof policySchema>;
