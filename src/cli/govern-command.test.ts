@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadGovernanceFolder } from "../govern/as-code/governance-folder.js";
+import { readGovernanceSnapshot } from "../govern/compliance/sources/governance-snapshot-schema.js";
 import { runCli } from "./main.js";
 
 const folders: string[] = [];
@@ -50,6 +51,16 @@ describe("rampart init and govern", () => {
     const compiled = await cli(["govern", "compile-policy", governance, "--config", config]);
     expect(compiled.out).toContain("+   contractor:\n");
     expect(compiled.out).toContain("- roles: {}");
+    const snapshotFile = join(root, "records.json");
+    expect((await cli(["govern", "snapshot", "--out", snapshotFile, "--config", config])).code).toBe(0);
+    const snapshot = readGovernanceSnapshot(snapshotFile);
+    expect(snapshot.raci).toHaveLength(9);
+    expect(snapshot.assets.map((asset) => asset.id)).toEqual([
+      "llama-3-70b",
+      "hosted-gpt",
+      "internal-docs",
+      "assistant",
+    ]);
     // a broken chart is refused with its file and path, and nothing is written
     writeFileSync(join(governance, "raci.yaml"), "audits: {ciso: A, ml-lead: A}\n");
     const refused = await cli(["govern", "apply", governance, "--config", config]);

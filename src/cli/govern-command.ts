@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { loadConfig } from "../config/index.js";
@@ -11,6 +11,7 @@ import {
   writeGovernanceFolder,
 } from "../govern/as-code/governance-folder.js";
 import { lineDiff } from "../govern/as-code/line-diff.js";
+import { storeGovernanceRecordsSource } from "../govern/as-code/store-records-source.js";
 import type { Governance } from "../govern/records/governance-schema.js";
 import { renderRaciCsv, renderRaciHtml, renderRaciTable } from "../govern/records/raci.js";
 import { loadPolicyFromConfig } from "../policy/index.js";
@@ -100,9 +101,18 @@ export function registerGovernCommand(program: Command, context: CliContext): vo
       );
       if (options.out !== undefined) writeFileSync(options.out, stringify(merged));
     });
-}
 
-/** Reads a file as text; used by tests of this command. */
-export function readText(path: string): string {
-  return readFileSync(path, "utf8");
+  govern
+    .command("snapshot")
+    .description("write the stored records as the snapshot that `rampart comply --records FILE` reads")
+    .requiredOption("--out <file>", "snapshot file (JSON)")
+    .option("-c, --config <file>", "configuration file")
+    .action(async (options: { out: string; config?: string }) => {
+      const snapshot = await withMigratedStore(options.config, (store) => {
+        const source = storeGovernanceRecordsSource(createGovernanceRecordRepository(store.db));
+        return source.exportRecords?.() ?? Promise.resolve({});
+      });
+      writeFileSync(options.out, `${JSON.stringify(snapshot, null, 2)}\n`);
+      context.io.stdout(`wrote ${options.out}\n`);
+    });
 }
