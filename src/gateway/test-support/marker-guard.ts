@@ -85,6 +85,15 @@ export function markerGuard(): ContentGuard {
     scanOutput: (text) => scan(text, "output"),
     restore: (text) => text.replaceAll("[EMAIL_1]", REDACT_VALUE),
     wantsCanary: () => false,
+    usePolicy: () => ({
+      acceptableUse: [],
+      dataClassification: {
+        fromFindings: { pii: "confidential", secret: "restricted" },
+        default: "internal",
+        acceptHeader: true,
+      },
+      tools: { allow: ["*"], destructive: [] },
+    }),
     describe: () => ({
       guard: "marker",
       markers: [BLOCK_MARKER, REDACT_VALUE, FAIL_MARKER, OUTPUT_BLOCK_MARKER],

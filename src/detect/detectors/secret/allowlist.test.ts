@@ -25,7 +25,6 @@ describe("secret allowlist patterns", () => {
     for (const value of [
       "xxxxxxxx",
       "<your-key>",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal placeholder under test
       "${TOKEN}",
       "{{ token }}",
       "%API_KEY%",

@@ -17,7 +17,6 @@ const benign = [
   "How do I rotate my AWS access keys every 90 days?",
   "Set OPENAI_API_KEY in your environment, for example export OPENAI_API_KEY=<your-key>.",
   "aws_access_key_id = AKIAIOSFODNN7EXAMPLE and aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell placeholder, not a template
   "password = ${DB_PASSWORD}",
   "api_key: your_api_key_here",
   "token = 'xxxxxxxxxxxxxxxxxxxxxxxx'",
