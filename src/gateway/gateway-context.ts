@@ -23,6 +23,17 @@ export interface GatewayDependencies {
   readonly limits: LimitsService;
   readonly limitsConfig: LimitsConfig;
   readonly logger: Logger;
+  /** containment actions of incident response in force (blocked principals, models off, fallbacks) */
+  readonly containments?: () => Promise<ContainmentView>;
+}
+
+/** What the gateway reads of incident containment; incident response writes it. */
+export interface ContainmentView {
+  /** key ids and `app:<name>` entries that are refused */
+  readonly blockedPrincipals: ReadonlySet<string>;
+  readonly disabledModels: ReadonlySet<string>;
+  /** model -> the model its requests go to instead */
+  readonly fallbacks: ReadonlyMap<string, string>;
 }
 
 /** Parses a request body with a schema; the first problem becomes a 400 that names the parameter. */
@@ -62,7 +73,27 @@ export async function admit(
       },
     );
   }
-  const route = dependencies.router.route(model);
+  const active = await dependencies.containments?.();
+  let routed = model;
+  if (active !== undefined) {
+    if (
+      active.blockedPrincipals.has(principal.keyId) ||
+      (principal.app !== null && active.blockedPrincipals.has(`app:${principal.app}`))
+    ) {
+      throw new RampartError(
+        "forbidden",
+        "this key is blocked by an incident containment; contact your security team",
+      );
+    }
+    const fallback = active.fallbacks.get(model);
+    if (fallback !== undefined) routed = fallback;
+    else if (active.disabledModels.has(model)) {
+      throw new RampartError("forbidden", `the model '${model}' is switched off by incident response`, {
+        details: { param: "model" },
+      });
+    }
+  }
+  const route = dependencies.router.route(routed);
   record.upstream = route.upstream.name;
   return { principal, route };
 }

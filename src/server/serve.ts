@@ -11,10 +11,13 @@ import { LimitsService } from "../gateway/limits/index.js";
 import { gatewayPlugin } from "../gateway/plugin.js";
 import { UpstreamClient } from "../gateway/upstream-client.js";
 import { UpstreamRouter } from "../gateway/upstream-router.js";
+import { monitoredTrailSink } from "../monitor/index.js";
 import { createMetrics } from "../monitor/metrics.js";
 import { registerMetricsRoute, withDecisionMetrics } from "../monitor/metrics-route.js";
 import { type RunningSimulator, startSimulator } from "../simulator/index.js";
 import { createApiKeyRepository, migrateToLatest, openDatabase, type Store } from "../store/index.js";
+import { alertsRoutes } from "./api/alerts-routes.js";
+import { buildIncidentResponse, incidentsRoutes } from "./api/incidents-routes.js";
 import { managementPlugin } from "./api/management-plugin.js";
 import { buildApp } from "./app.js";
 import { createGuard } from "./guard-factory.js";
@@ -101,6 +104,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
     registerMetricsRoute(app, metrics);
     const gatewayAuthenticator = new Authenticator(keys, "gateway", Date.now, staticKeys);
+    const admins = new Authenticator(keys, "admin");
+    const incidentResponse = buildIncidentResponse({
+      store,
+      admins,
+      keys,
+      audit: trail,
+      onKeyRevoked: () => gatewayAuthenticator.invalidate(),
+      onError: (error, where) => logger.warn({ err: error }, where),
+    });
     const policyGuard = options.guard === undefined ? createGuard(options.loaded, redis) : undefined;
     const guard = options.guard ?? (policyGuard as ContentGuard);
     if (policyGuard !== undefined) logger.info({ ms: Math.round(policyGuard.warmUp()) }, "detectors loaded");
@@ -110,18 +122,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       client,
       authenticator: gatewayAuthenticator,
       guard,
-      decisions: withDecisionMetrics(trail.sink, metrics),
+      decisions: withDecisionMetrics(monitoredTrailSink(trail, incidentResponse.pipeline), metrics),
+      containments: incidentResponse.activeContainments,
       limits,
       limitsConfig: config.limits,
       logger,
     });
     await managementPlugin(app, {
       keys,
-      admins: new Authenticator(keys, "admin"),
+      admins,
       gateway: gatewayAuthenticator,
       effectivePolicy: () => guard.describe(),
       recordChange: (change) => trail.recordManagement(change),
     });
+    await incidentsRoutes(app, incidentResponse.incidentsRoutes);
+    await alertsRoutes(app, incidentResponse.alertsRoutes);
     app.addHook("onClose", async () => {
       reloader?.close();
       await client.close();
