@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { createGovernanceRecordRepository } from "../../store/repositories/govern-record-repository.js";
 import { describeEachDatabase, useFreshStore } from "../../store/test-support/test-databases.js";
 import { applyGovernance, readGovernance } from "./apply-governance.js";
+import { recordIncidentEvidence, recordRedteamEvidence } from "./risk-evidence.js";
 import { starterGovernance } from "./starter-governance.js";
 import { storeGovernanceRecordsSource } from "./store-records-source.js";
 import { governanceArbitrary } from "./test-support/governance-arbitrary.js";
@@ -52,5 +53,27 @@ describeEachDatabase("apply and export governance", (database) => {
     expect((await source.check("policies-approved", new Date("2027-11-03T00:00:00.000Z"))).passed).toBe(
       false,
     );
+  });
+
+  it("stores risk moves from red-team runs and incidents with their history", async () => {
+    const repository = createGovernanceRecordRepository(store().db);
+    await applyGovernance(repository, starterGovernance("2026-11-01"));
+    const run = { id: "run-9", finishedAt: "2026-11-03T00:00:00.000Z", asrByOwasp: { LLM02: 0.4 } };
+    expect(await recordRedteamEvidence(repository, run)).toEqual([
+      { change: "update", kind: "risk", id: "personal-data-to-vendor" },
+    ]);
+    const moved = (await readGovernance(repository)).risks.find(
+      (risk) => risk.id === "personal-data-to-vendor",
+    );
+    expect(moved?.likelihood).toBe(5);
+    expect(moved?.history[0]?.reason).toBe("red-team run run-9: attack success rate 40.0%");
+    expect(
+      await recordIncidentEvidence(repository, {
+        id: "inc-1",
+        openedAt: run.finishedAt,
+        riskIds: [],
+        assetIds: [],
+      }),
+    ).toEqual([]);
   });
 });
