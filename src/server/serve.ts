@@ -16,7 +16,9 @@ import { createMetrics } from "../monitor/metrics.js";
 import { registerMetricsRoute, withDecisionMetrics } from "../monitor/metrics-route.js";
 import { type RunningSimulator, startSimulator } from "../simulator/index.js";
 import { createApiKeyRepository, migrateToLatest, openDatabase, type Store } from "../store/index.js";
+import { createGovernanceRecordRepository } from "../store/repositories/govern-record-repository.js";
 import { alertsRoutes } from "./api/alerts-routes.js";
+import { governanceRoutes } from "./api/governance-routes.js";
 import { buildIncidentResponse, incidentsRoutes } from "./api/incidents-routes.js";
 import { managementPlugin } from "./api/management-plugin.js";
 import { buildApp } from "./app.js";
@@ -137,6 +139,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
     await incidentsRoutes(app, incidentResponse.incidentsRoutes);
     await alertsRoutes(app, incidentResponse.alertsRoutes);
+    await governanceRoutes(app, { admins, governanceRecords: createGovernanceRecordRepository(store.db) });
     app.addHook("onClose", async () => {
       reloader?.close();
       await client.close();

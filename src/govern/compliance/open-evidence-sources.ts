@@ -5,8 +5,10 @@ import { type LoadedConfig, loadConfig } from "../../config/index.js";
 import { loadPolicyFromConfig } from "../../policy/index.js";
 import { migrateToLatest, openDatabase, type Store } from "../../store/index.js";
 import { createAuditRepository } from "../../store/repositories/audit-event-repository.js";
+import { createGovernanceRecordRepository } from "../../store/repositories/govern-record-repository.js";
 import { createRedteamRunRepository } from "../../store/repositories/redteam-run-repository.js";
 import { parseStorageUrl } from "../../store/storage-url.js";
+import { storeGovernanceRecordsSource } from "../as-code/store-records-source.js";
 import type { EvidenceSources, GovernanceRecordsSource, RedTeamRunSource } from "./evidence-sources.js";
 import { auditChainVerifier, auditGatewayStats } from "./sources/audit-store-sources.js";
 import { redTeamReportSource } from "./sources/redteam-report-source.js";
@@ -46,10 +48,16 @@ export async function openEvidenceSources(options: OpenSourcesOptions): Promise<
     config: loaded,
     policy,
     redteam: redteam.length === 0 ? undefined : combinedRedTeamSource(redteam),
-    records: options.records,
+    // records from --records win; otherwise the governance register applied to the store (govern apply)
+    records:
+      options.records ??
+      (store === undefined
+        ? undefined
+        : storeGovernanceRecordsSource(createGovernanceRecordRepository(store.db))),
   };
   if (redteam.length === 0) notes.push("red-team runs: no store and no report files (--runs)");
-  if (options.records === undefined) notes.push("governance records: not available");
+  if (sources.records === undefined)
+    notes.push("governance records: not available (no store and no --records)");
   if (store !== undefined) {
     const repository = createAuditRepository(store.db);
     const key = loadSigningKey(signingKeyPathFor(store, loaded.baseDir));
