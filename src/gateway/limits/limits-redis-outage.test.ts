@@ -46,6 +46,10 @@ describe.skipIf(!available)("LimitsService during a Redis outage (a private redi
       await server.stop();
       const error = await checkError(service);
       expect(isRampartError(error) && error.code).toBe("redis_unreachable");
+      // the connection's error event reaches onError asynchronously: give it a bounded moment
+      for (let attempt = 0; attempt < 40 && failures.length === 0; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       expect(failures.length).toBeGreaterThan(0);
 
       await server.start();
