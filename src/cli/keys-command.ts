@@ -1,12 +1,7 @@
 import type { Command } from "commander";
 import { RampartError } from "../core/index.js";
-import {
-  type ApiKeyRecord,
-  apiKeyStatus,
-  createApiKeyRepository,
-  dataClassSchema,
-  issueApiKey,
-} from "../store/index.js";
+import { keyView } from "../server/api/keys-routes.js";
+import { createApiKeyRepository, dataClassSchema, issueApiKey } from "../store/index.js";
 import type { CliContext } from "./program.js";
 import { withMigratedStore } from "./store-access.js";
 
@@ -40,25 +35,6 @@ export function parseExpiry(text: string, now = new Date()): Date {
   }
   if (date.getTime() <= now.getTime()) throw new RampartError("usage", `--expires ${text} is in the past`);
   return date;
-}
-
-function publicView(record: ApiKeyRecord) {
-  return {
-    id: record.id,
-    name: record.name,
-    prefix: record.prefix,
-    kind: record.kind,
-    role: record.role,
-    app: record.app,
-    team: record.team,
-    models: record.models,
-    clearance: record.clearance,
-    status: apiKeyStatus(record, new Date()),
-    createdAt: record.createdAt.toISOString(),
-    expiresAt: record.expiresAt?.toISOString() ?? null,
-    revokedAt: record.revokedAt?.toISOString() ?? null,
-    lastUsedAt: record.lastUsedAt?.toISOString() ?? null,
-  };
 }
 
 export function registerKeysCommand(program: Command, context: CliContext): void {
@@ -122,7 +98,7 @@ export function registerKeysCommand(program: Command, context: CliContext): void
         }),
       );
       if (flags.json === true) {
-        context.io.stdout(`${JSON.stringify({ ...publicView(record), key })}\n`);
+        context.io.stdout(`${JSON.stringify({ ...keyView(record), key })}\n`);
         return;
       }
       context.io.stdout(
@@ -145,7 +121,7 @@ export function registerKeysCommand(program: Command, context: CliContext): void
       const records = await withMigratedStore(flags.config, (store) =>
         createApiKeyRepository(store.db).list({ includeRevoked: flags.all === true }),
       );
-      const views = records.map(publicView);
+      const views = records.map(keyView);
       if (flags.json === true) {
         context.io.stdout(views.map((view) => `${JSON.stringify(view)}\n`).join(""));
         return;
