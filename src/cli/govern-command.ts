@@ -82,7 +82,9 @@ export function registerGovernCommand(program: Command, context: CliContext): vo
 
   govern
     .command("compile-policy <dir>")
-    .description("compile the acceptable-use matrix into gateway role overrides; print them and the diff")
+    .description(
+      "compile the acceptable-use matrix into the gateway policy's acceptableUse rules; print them and the diff",
+    )
     .option("-c, --config <file>", "configuration file (its policy is the running one)")
     .option("--out <file>", "write the merged policy to this file")
     .action((dir: string, options: { config?: string; out?: string }) => {
@@ -91,13 +93,13 @@ export function registerGovernCommand(program: Command, context: CliContext): vo
       const compiled = compileAcceptableUse(governance);
       const running = loadPolicyFromConfig(loadConfig({ file: options.config }));
       const merged = mergeCompiled(running, compiled);
-      context.io.stdout(`# compiled overrides\n${stringify({ overrides: compiled.overrides })}`);
+      context.io.stdout(`# compiled acceptable use\n${stringify({ acceptableUse: compiled.acceptableUse })}`);
       for (const note of compiled.notes) context.io.stdout(`# note: ${note}\n`);
-      const diff = lineDiff(stringify(running.overrides), stringify(merged.overrides)).filter(
+      const diff = lineDiff(stringify(running.acceptableUse), stringify(merged.acceptableUse)).filter(
         (line) => !line.startsWith("  "),
       );
       context.io.stdout(
-        `# diff against the running policy (overrides)\n${diff.length === 0 ? "(none)" : diff.join("\n")}\n`,
+        `# diff against the running policy (acceptableUse)\n${diff.length === 0 ? "(none)" : diff.join("\n")}\n`,
       );
       if (options.out !== undefined) writeFileSync(options.out, stringify(merged));
     });

@@ -1,33 +1,53 @@
 import { describe, expect, it } from "vitest";
-import { defaultPolicy, resolvePolicy } from "../../policy/index.js";
+import { decideUse, defaultPolicy, resolvePolicy } from "../../policy/index.js";
 import { compileAcceptableUse, mergeCompiled } from "./compile-policy.js";
 import { starterGovernance } from "./starter-governance.js";
 
 describe("compile-policy", () => {
-  it("blocks sensitive data for prohibited roles, redacts for conditional ones, and notes what it cannot express", () => {
-    const compiled = compileAcceptableUse(starterGovernance("2026-11-01"));
-    expect(compiled.overrides.roles).toEqual({
-      contractor: { input: { actions: { pii: "block", secret: "block" } } },
-      staff: { input: { actions: { pii: "redact", secret: "redact" } } },
+  it("turns every matrix row into a gateway rule, pair by pair and in order", () => {
+    const governance = starterGovernance("2026-11-01");
+    const compiled = compileAcceptableUse(governance);
+    expect(compiled.acceptableUse).toHaveLength(governance.acceptableUse.length);
+    governance.acceptableUse.forEach((row, index) => {
+      expect(compiled.acceptableUse[index]).toMatchObject({
+        role: row.role,
+        model: row.target,
+        decision: row.decision,
+      });
     });
-    expect(compiled.notes).toEqual([
-      "staff on llama-3-70b: matrix says allowed, enforced as conditional (overrides are per role)",
-    ]);
   });
 
-  it("notes a role barred from a model for every data class", () => {
+  it("maps custom data classes by level and says so", () => {
     const compiled = compileAcceptableUse({
-      classification: [{ id: "public", level: 0, description: "", handling: [], usageLimits: [] }],
-      acceptableUse: [{ role: "intern", target: "big-model", dataClass: "public", decision: "prohibited" }],
+      classification: [{ id: "secret-sauce", level: 3, description: "", handling: [], usageLimits: [] }],
+      acceptableUse: [
+        { role: "intern", target: "big-model", dataClass: "secret-sauce", decision: "prohibited" },
+      ],
     });
-    expect(compiled.overrides.roles).toEqual({});
-    expect(compiled.notes[0]).toMatch(/intern may not use big-model/);
+    expect(compiled.acceptableUse).toEqual([
+      { role: "intern", model: "big-model", dataClass: "restricted", decision: "prohibited" },
+    ]);
+    expect(compiled.notes[0]).toMatch(/secret-sauce .* restricted/);
   });
 
-  it("merges into the running policy so that the gateway resolves the new action for the role", () => {
-    const policy = defaultPolicy();
-    const merged = mergeCompiled(policy, compileAcceptableUse(starterGovernance("2026-11-01")));
-    expect(resolvePolicy(merged, { role: "contractor" }).input.actions.pii).toBe("block");
-    expect(resolvePolicy(merged, { role: "staff" }).input.actions.pii).toBe("redact");
+  it("merges into the running policy so that the gateway decides each pair as the matrix says", () => {
+    const governance = starterGovernance("2026-11-01");
+    const merged = mergeCompiled(defaultPolicy(), compileAcceptableUse(governance));
+    const rules = resolvePolicy(merged, { role: "any" }).acceptableUse;
+    for (const row of governance.acceptableUse) {
+      const first = governance.acceptableUse.find(
+        (other) =>
+          other.role === row.role && other.target === row.target && other.dataClass === row.dataClass,
+      );
+      const compiledClass = compileAcceptableUse({
+        classification: governance.classification,
+        acceptableUse: [row],
+      }).acceptableUse[0]?.dataClass;
+      if (compiledClass === undefined || compiledClass === "*")
+        throw new Error("a row compiles to a rule with a class");
+      expect(decideUse(rules, { role: row.role, model: row.target, dataClass: compiledClass }).decision).toBe(
+        first?.decision,
+      );
+    }
   });
 });

@@ -66,16 +66,15 @@ export function runAutomatedCheck(
     case "policy-drift": {
       const running = inputs.runningPolicy;
       if (running === undefined) return result(check, null);
-      const compiled = compileAcceptableUse(governance).overrides.roles;
+      const compiled = compileAcceptableUse(governance).acceptableUse;
+      const rule = (item: { role: string; model: string; dataClass: string; decision: string }) =>
+        `${item.role} / ${item.model} / ${item.dataClass}: ${item.decision}`;
+      const runningRules = new Set(running.acceptableUse.map(rule));
       return result(
         check,
-        Object.entries(compiled)
-          .filter(
-            ([role, patch]) =>
-              JSON.stringify(running.overrides.roles[role]?.input?.actions ?? {}) !==
-              JSON.stringify(patch.input?.actions ?? {}),
-          )
-          .map(([role]) => `role ${role}: the running policy differs from the acceptable-use matrix`),
+        compiled
+          .filter((item) => !runningRules.has(rule(item)))
+          .map((item) => `acceptable use ${rule(item)} is not in the running policy`),
       );
     }
     case "audit-chain":
