@@ -19,7 +19,7 @@ import { reserveLimits } from "./limits-gate.js";
 import { chatCompletionRequestSchema, contentText } from "./openai-schemas.js";
 import { guardChatOutput } from "./output-guard.js";
 import { streamChat } from "./stream-handler.js";
-import { readUpstreamJson } from "./upstream-json.js";
+import { abortOnClientClose, fetchUpstreamAnswer } from "./upstream-answer.js";
 
 /** POST /v1/chat/completions */
 export function chatCompletionsHandler(dependencies: GatewayDependencies) {
@@ -82,10 +82,7 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
           .filter((text) => text !== ""),
       };
       const upstreamBody = { ...body, model: route.upstreamModel };
-      const abort = new AbortController();
-      reply.raw.on("close", () => {
-        if (!reply.raw.writableFinished) abort.abort();
-      });
+      const abort = abortOnClientClose(reply);
 
       if (body.stream === true) {
         record.stream = true;
@@ -100,26 +97,15 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
         return;
       }
 
-      record.upstreamStarted();
-      const response = await dependencies.client.request(
-        route.upstream,
-        "POST",
-        "/chat/completions",
-        upstreamBody,
-        abort.signal,
-      );
-      const answer = await readUpstreamJson(route.upstream, response, "chat");
-      record.upstreamFinished();
-      if (answer.kind === "error") {
-        await recordDecision(dependencies, record, answer.status);
-        void reply.status(answer.status).headers(record.headers()).send(answer.body);
-        return;
-      }
-      record.usage = {
-        promptTokens: answer.usage?.prompt_tokens ?? 0,
-        completionTokens: answer.usage?.completion_tokens ?? 0,
-      };
-      const guarded = await guardChatOutput(dependencies.guard, answer.body, outputContext, record);
+      const answer = await fetchUpstreamAnswer(dependencies, reply, record, {
+        route,
+        endpoint: "/chat/completions",
+        body: upstreamBody,
+        kind: "chat",
+        signal: abort.signal,
+      });
+      if (answer === undefined) return;
+      const guarded = await guardChatOutput(dependencies.guard, answer, outputContext, record);
       if (guarded.blocked) throw blockedOutput(guarded.categories);
       const called = guarded.body.choices.flatMap((choice) =>
         (choice.message.tool_calls ?? []).map((call) => call.function.name),

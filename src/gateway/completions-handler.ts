@@ -9,7 +9,7 @@ import { reserveLimits } from "./limits-gate.js";
 import { type CompletionRequest, completionRequestSchema } from "./openai-schemas.js";
 import { guardCompletionOutput } from "./output-guard.js";
 import { streamChat } from "./stream-handler.js";
-import { readUpstreamJson } from "./upstream-json.js";
+import { abortOnClientClose, fetchUpstreamAnswer } from "./upstream-answer.js";
 
 /** Text prompts of a legacy completion request as scan segments (token-id prompts carry no text to scan). */
 function promptSegments(body: CompletionRequest): ChatSegment[] {
@@ -67,10 +67,7 @@ export function completionsHandler(dependencies: GatewayDependencies) {
         conversation: segments.map((segment) => segment.text),
       };
       const upstreamBody = { ...body, model: route.upstreamModel };
-      const abort = new AbortController();
-      reply.raw.on("close", () => {
-        if (!reply.raw.writableFinished) abort.abort();
-      });
+      const abort = abortOnClientClose(reply);
       if (body.stream === true) {
         record.stream = true;
         upstreamBody.stream_options = { ...(body.stream_options ?? {}), include_usage: true };
@@ -82,26 +79,15 @@ export function completionsHandler(dependencies: GatewayDependencies) {
         });
         return;
       }
-      record.upstreamStarted();
-      const response = await dependencies.client.request(
-        route.upstream,
-        "POST",
-        "/completions",
-        upstreamBody,
-        abort.signal,
-      );
-      const answer = await readUpstreamJson(route.upstream, response, "completion");
-      record.upstreamFinished();
-      if (answer.kind === "error") {
-        await recordDecision(dependencies, record, answer.status);
-        void reply.status(answer.status).headers(record.headers()).send(answer.body);
-        return;
-      }
-      record.usage = {
-        promptTokens: answer.usage?.prompt_tokens ?? 0,
-        completionTokens: answer.usage?.completion_tokens ?? 0,
-      };
-      const guarded = await guardCompletionOutput(dependencies.guard, answer.body, outputContext, record);
+      const answer = await fetchUpstreamAnswer(dependencies, reply, record, {
+        route,
+        endpoint: "/completions",
+        body: upstreamBody,
+        kind: "completion",
+        signal: abort.signal,
+      });
+      if (answer === undefined) return;
+      const guarded = await guardCompletionOutput(dependencies.guard, answer, outputContext, record);
       if (guarded.blocked) throw blockedOutput(guarded.categories);
       await recordDecision(dependencies, record, 200);
       void reply.status(200).headers(record.headers()).send(guarded.body);

@@ -5,7 +5,7 @@ import { admit, type GatewayDependencies, parseBody, recordDecision, withRecord 
 import { guardInput } from "./input-guard.js";
 import { reserveLimits } from "./limits-gate.js";
 import { type EmbeddingRequest, embeddingRequestSchema } from "./openai-schemas.js";
-import { readUpstreamJson } from "./upstream-json.js";
+import { fetchUpstreamAnswer } from "./upstream-answer.js";
 
 function inputSegments(body: EmbeddingRequest): ChatSegment[] {
   const input = body.input;
@@ -50,20 +50,14 @@ export function embeddingsHandler(dependencies: GatewayDependencies) {
         { principal, model: body.model, conversationId: conversationIdOf(principal.keyId, undefined, []) },
         record,
       );
-      record.upstreamStarted();
-      const response = await dependencies.client.request(route.upstream, "POST", "/embeddings", {
-        ...body,
-        model: route.upstreamModel,
+      const answer = await fetchUpstreamAnswer(dependencies, reply, record, {
+        route,
+        endpoint: "/embeddings",
+        body: { ...body, model: route.upstreamModel },
+        kind: "embedding",
       });
-      const answer = await readUpstreamJson(route.upstream, response, "embedding");
-      record.upstreamFinished();
-      if (answer.kind === "error") {
-        await recordDecision(dependencies, record, answer.status);
-        void reply.status(answer.status).headers(record.headers()).send(answer.body);
-        return;
-      }
-      record.usage = { promptTokens: answer.usage?.prompt_tokens ?? 0, completionTokens: 0 };
+      if (answer === undefined) return;
       await recordDecision(dependencies, record, 200);
-      void reply.status(200).headers(record.headers()).send(answer.body);
+      void reply.status(200).headers(record.headers()).send(answer);
     });
 }

@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import { z as zod } from "zod";
+import { z } from "zod";
 import type { UpstreamConfig } from "../config/index.js";
 import { type OpenAiErrorBody, RampartError, toHttpError } from "../core/index.js";
 import {
@@ -11,12 +10,12 @@ import {
 } from "./openai-schemas.js";
 import { UpstreamClient, type UpstreamResponse } from "./upstream-client.js";
 
-const embeddingResponseSchema = zod.looseObject({
-  data: zod.array(zod.unknown()),
+const embeddingResponseSchema = z.looseObject({
+  data: z.array(z.unknown()),
   usage: usageSchema.nullable().optional(),
 });
-const upstreamErrorSchema = zod.looseObject({
-  error: zod.looseObject({ message: zod.string() }).or(zod.string()),
+const upstreamErrorSchema = z.looseObject({
+  error: z.looseObject({ message: z.string() }).or(z.string()),
 });
 
 const schemas = {
@@ -25,14 +24,15 @@ const schemas = {
   embedding: embeddingResponseSchema,
 } as const;
 
-type Bodies = {
+/** The answer body of each kind of upstream call. */
+export type UpstreamBodies = {
   chat: ChatCompletionResponse;
   completion: CompletionResponse;
   embedding: z.infer<typeof embeddingResponseSchema>;
 };
 
-export type UpstreamJson<K extends keyof Bodies> =
-  | { kind: "ok"; body: Bodies[K]; usage: Bodies[K]["usage"] }
+export type UpstreamJson<K extends keyof UpstreamBodies> =
+  | { kind: "ok"; body: UpstreamBodies[K]; usage: UpstreamBodies[K]["usage"] }
   | { kind: "error"; status: number; body: OpenAiErrorBody };
 
 function parseJson(text: string): unknown {
@@ -47,7 +47,7 @@ function parseJson(text: string): unknown {
  * Reads a non-streamed upstream answer. A 2xx must be JSON of the expected shape; a 4xx is passed on
  * in the OpenAI error shape (the upstream's message, prefixed); a 5xx or anything malformed is 502.
  */
-export async function readUpstreamJson<K extends keyof Bodies>(
+export async function readUpstreamJson<K extends keyof UpstreamBodies>(
   upstream: UpstreamConfig,
   response: UpstreamResponse,
   kind: K,
@@ -93,6 +93,6 @@ export async function readUpstreamJson<K extends keyof Bodies>(
       `upstream '${upstream.name}' answered with an unexpected body shape`,
     );
   }
-  const body = parsed.data as Bodies[K];
+  const body = parsed.data as UpstreamBodies[K];
   return { kind: "ok", body, usage: body.usage };
 }
