@@ -8,25 +8,9 @@ import { sampleDecision } from "../audit/test-support/audit-fixtures.js";
 import { auditConfigSchema } from "../config/index.js";
 import { migrateToLatest, openDatabase } from "../store/index.js";
 import { auditDatabase } from "../store/repositories/audit-tables.js";
-import { runCli } from "./main.js";
-import type { CliIo } from "./program.js";
+import { runCliCaptured } from "./test-support/run-cli-captured.js";
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => "",
-    isTty: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 describe("rampart audit", () => {
   let folder: string;

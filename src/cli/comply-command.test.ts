@@ -12,25 +12,9 @@ import { formatRunReport } from "../redteam/report/read-run-report.js";
 import { sampleRunReport } from "../redteam/report/test-support/sample-run-report.js";
 import { migrateToLatest, openDatabase } from "../store/index.js";
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
-import { runCli } from "./main.js";
-import type { CliIo } from "./program.js";
+import { runCliCaptured } from "./test-support/run-cli-captured.js";
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => "",
-    isTty: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 describe("rampart comply", () => {
   let folder: string;

@@ -5,27 +5,11 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrations } from "../store/migrations/index.js";
 import { TEST_POSTGRES_URL_VARIABLE, testDatabases } from "../store/test-support/test-databases.js";
-import { runCli } from "./main.js";
-import type { CliIo } from "./program.js";
+import { runCliCaptured } from "./test-support/run-cli-captured.js";
 
 const migrationNames = Object.keys(migrations);
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => "",
-    isTty: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 describe("rampart db", () => {
   let folder: string;
