@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { newRequestId, RampartError, toHttpError } from "../core/index.js";
 
 /** A named readiness check: `/readyz` is 200 only when every check resolves. */
@@ -35,6 +36,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-rampart-request-id", request.id);
   });
+
+  // Routes that declare zod schemas (the management API's contract endpoints) are validated and
+  // serialised with them.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
   // JSON bodies: bytes must be valid UTF-8 and the text valid JSON; both give 400 with a clear code.
   app.removeContentTypeParser("application/json");
