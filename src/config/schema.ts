@@ -31,6 +31,25 @@ export const serverConfigSchema = z.strictObject({
   trustProxy: z.boolean().default(false),
 });
 
+export const dashboardConfigSchema = z.strictObject({
+  /** serve the web dashboard at / (the management API at /api/v1 stays on either way) */
+  enabled: z.boolean().default(true),
+  /** a dashboard session unused for this long ends */
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** a dashboard session ends this long after sign-in, however busy */
+  sessionMaxHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+});
+
 export const storageConfigSchema = z.strictObject({
   url: z
     .string()
@@ -137,11 +156,13 @@ export const rampartConfigSchema = z.strictObject({
   policy: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
   audit: auditConfigSchema.prefault({}),
   limits: limitsConfigSchema.prefault({}),
+  dashboard: dashboardConfigSchema.prefault({}),
 });
 
 export type RampartConfig = z.infer<typeof rampartConfigSchema>;
 export type UpstreamConfig = z.infer<typeof upstreamConfigSchema>;
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
+export type DashboardConfig = z.infer<typeof dashboardConfigSchema>;
 export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
 export type AuditConfig = z.infer<typeof auditConfigSchema>;
 export type AuditSinkConfig = z.infer<typeof auditSinkConfigSchema>;

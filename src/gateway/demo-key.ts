@@ -26,3 +26,22 @@ export function demoKeyRecord(now = new Date()): ApiKeyRecord {
     lastUsedAt: null,
   };
 }
+
+/**
+ * The admin key of `rampart serve --demo`, for signing in to the dashboard on the same loopback-only
+ * demo server. Like the demo gateway key it lives only in memory and only with --demo.
+ */
+export const DEMO_ADMIN_KEY = "rk_demo_admin_local_only_do_not_use_in_production_0";
+
+export function demoAdminKeyRecord(now = new Date()): ApiKeyRecord {
+  return {
+    ...demoKeyRecord(now),
+    id: "key_demo_admin",
+    name: "demo admin (in memory, --demo only)",
+    prefix: DEMO_ADMIN_KEY.slice(0, 8),
+    hash: hashApiKey(DEMO_ADMIN_KEY),
+    role: "admin",
+    app: null,
+    kind: "admin",
+  };
+}

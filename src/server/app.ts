@@ -1,3 +1,4 @@
+import fastifyCookie from "@fastify/cookie";
 import type { FastifyBaseLogger } from "fastify";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -41,6 +42,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   // serialised with them.
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // cookies: the dashboard's session (src/server/api/session-routes.ts)
+  void app.register(fastifyCookie);
 
   // JSON bodies: bytes must be valid UTF-8 and the text valid JSON; both give 400 with a clear code.
   app.removeContentTypeParser("application/json");

@@ -5,7 +5,7 @@ import { type AuditTrail, createAuditTrail } from "../audit/index.js";
 import type { LoadedConfig, UpstreamConfig } from "../config/index.js";
 import { RampartError } from "../core/index.js";
 import { Authenticator } from "../gateway/authenticator.js";
-import { DEMO_API_KEY, demoKeyRecord } from "../gateway/demo-key.js";
+import { DEMO_ADMIN_KEY, DEMO_API_KEY, demoAdminKeyRecord, demoKeyRecord } from "../gateway/demo-key.js";
 import type { ContentGuard } from "../gateway/guard.js";
 import { LimitsService } from "../gateway/limits/index.js";
 import { gatewayPlugin } from "../gateway/plugin.js";
@@ -18,10 +18,13 @@ import { type RunningSimulator, startSimulator } from "../simulator/index.js";
 import { createApiKeyRepository, migrateToLatest, openDatabase, type Store } from "../store/index.js";
 import { createGovernanceRecordRepository } from "../store/repositories/govern-record-repository.js";
 import { alertsRoutes } from "./api/alerts-routes.js";
+import { DashboardSessions } from "./api/dashboard-sessions.js";
 import { governanceRoutes } from "./api/governance-routes.js";
 import { buildIncidentResponse, incidentsRoutes } from "./api/incidents-routes.js";
 import { managementPlugin } from "./api/management-plugin.js";
+import { sessionRoutes } from "./api/session-routes.js";
 import { buildApp } from "./app.js";
+import { dashboardPlugin } from "./dashboard.js";
 import { createGuard } from "./guard-factory.js";
 import { createLogger } from "./logger.js";
 import { watchPolicy } from "./policy-reload.js";
@@ -44,6 +47,8 @@ export interface RunningServer {
   readonly store: Store;
   readonly simulator: RunningSimulator | undefined;
   readonly demoKey: string | undefined;
+  /** the in-memory admin key of a --demo server, for the dashboard and the management API */
+  readonly demoAdminKey: string | undefined;
   /** stops accepting, lets in-flight requests finish within server.shutdownTimeoutMs, closes the store */
   close(): Promise<void>;
 }
@@ -106,7 +111,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
     registerMetricsRoute(app, metrics);
     const gatewayAuthenticator = new Authenticator(keys, "gateway", Date.now, staticKeys);
-    const admins = new Authenticator(keys, "admin");
+    const staticAdmins = demo ? new Map([[demoAdminKeyRecord().hash, demoAdminKeyRecord()]]) : new Map();
+    const admins = new Authenticator(keys, "admin", Date.now, staticAdmins);
     const incidentResponse = buildIncidentResponse({
       store,
       admins,
@@ -137,6 +143,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       effectivePolicy: () => guard.describe(),
       recordChange: (change) => trail.recordManagement(change),
     });
+    await sessionRoutes(app, {
+      admins,
+      sessions: new DashboardSessions({
+        idleTimeoutMs: config.dashboard.sessionIdleMinutes * 60_000,
+        absoluteTimeoutMs: config.dashboard.sessionMaxHours * 3_600_000,
+      }),
+      recordChange: (change) => trail.recordManagement(change),
+    });
+    if (config.dashboard.enabled) await dashboardPlugin(app);
     await incidentsRoutes(app, incidentResponse.incidentsRoutes);
     await alertsRoutes(app, incidentResponse.alertsRoutes);
     await governanceRoutes(app, { admins, governanceRecords: createGovernanceRecordRepository(store.db) });
@@ -171,6 +186,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       store,
       simulator,
       demoKey: demo ? DEMO_API_KEY : undefined,
+      demoAdminKey: demo ? DEMO_ADMIN_KEY : undefined,
       close: once(async () => {
         const deadline = setTimeout(() => app.server.closeAllConnections(), config.server.shutdownTimeoutMs);
         deadline.unref();

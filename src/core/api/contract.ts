@@ -13,8 +13,8 @@ export interface Endpoint {
   readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Fastify-style path; `:name` segments are filled from `params` */
   readonly path: string;
-  /** the scope the caller needs; `null` for any signed-in admin */
-  readonly scope: Scope | null;
+  /** the scope the caller needs; `null` for any signed-in admin; `"public"` for no sign-in (sign-in itself) */
+  readonly scope: Scope | null | "public";
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;

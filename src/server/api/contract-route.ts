@@ -14,7 +14,7 @@ export interface EndpointCall<E extends Endpoint> {
   params: EndpointParams<E>;
   query: EndpointQuery<E>;
   body: EndpointBody<E>;
-  /** the signed-in admin (key or dashboard session) */
+  /** the signed-in admin (key or dashboard session); undefined only on public endpoints */
   admin: Principal;
   request: FastifyRequest;
   reply: FastifyReply;
@@ -41,15 +41,18 @@ export function route<E extends Endpoint>(
       ...(definition.body ? { body: definition.body } : {}),
       response: { [status]: definition.response },
     },
-    preHandler: definition.scope ? requireScope(admins, definition.scope) : requireScope(admins),
+    ...(definition.scope === "public"
+      ? {}
+      : { preHandler: definition.scope ? requireScope(admins, definition.scope) : requireScope(admins) }),
     handler: async (request, reply) => {
       const admin = request.admin;
-      if (!admin) throw new Error("requireScope did not set the admin principal");
+      if (!admin && definition.scope !== "public")
+        throw new Error("requireScope did not set the admin principal");
       const result = await handler({
         params: request.params as EndpointParams<E>,
         query: request.query as EndpointQuery<E>,
         body: request.body as EndpointBody<E>,
-        admin,
+        admin: admin as Principal,
         request,
         reply,
       });
