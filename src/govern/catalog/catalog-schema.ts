@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { responsibilityLayers } from "../records/governance-schema.js";
 
 /**
  * The framework catalogue: controls (catalog/controls.yaml) and frameworks
@@ -70,6 +71,11 @@ export type EvidenceSpec = z.infer<typeof evidenceSpecSchema>;
 
 export const controlSchema = z.strictObject({
   id: slug,
+  /**
+   * the shared-responsibility layers the control works in; with the models' deployment types they
+   * decide whether the control is the organisation's duty or the provider's
+   */
+  layers: z.array(z.enum(responsibilityLayers)).min(1),
   title: z.string().min(1),
   description: z.string().min(1),
   /** what to do when the control's evidence is missing or failing */

@@ -11,6 +11,7 @@ import { buildComplianceReport } from "./compliance-engine.js";
 import type { EvidenceSources } from "./evidence-sources.js";
 import { complianceReportSchema } from "./report-schema.js";
 import { redTeamReportSource } from "./sources/redteam-report-source.js";
+import { type GovernanceSnapshot, snapshotRecordsSource } from "./sources/snapshot-records-source.js";
 
 const controls = loadControls();
 const owasp = loadFramework("owasp-llm-2025");
@@ -181,5 +182,84 @@ describe("compliance engine", () => {
     expect(statusOf(report, "LLM08")).toBe("not-applicable");
     expect(statusOf(report, "LLM03")).toBe("not-met");
     expect(report.counts["not-applicable"]).toBe(1);
+  });
+
+  describe("shared responsibility decides which controls are the organisation's duty", () => {
+    const snapshotWith = (deployment: "saas" | "on-premises", overrides = {}): GovernanceSnapshot => ({
+      assets: [
+        {
+          id: "m1",
+          kind: "model",
+          name: "m1",
+          owner: "ml",
+          updatedAt: "2026-11-01T00:00:00.000Z",
+          deployment,
+          responsibility: overrides,
+        },
+      ],
+      risks: [],
+      raci: [],
+      policies: [],
+      training: [],
+      incidents: [],
+      impactAssessments: [],
+      vendors: [],
+      attestations: [],
+    });
+    const reportFor = (snapshot: GovernanceSnapshot) =>
+      buildComplianceReport(owasp, controls, {
+        ...sourcesFor(configFrom(undefined)),
+        records: snapshotRecordsSource(async () => snapshot),
+      });
+    const requirement = (report: Awaited<ReturnType<typeof reportFor>>, id: string) =>
+      report.requirements.find((item) => item.id === id);
+
+    it("a SaaS model leaves model-safety controls with the provider; on premises they are required", async () => {
+      const saas = await reportFor(snapshotWith("saas"));
+      const onPremises = await reportFor(snapshotWith("on-premises"));
+
+      // LLM09 has one control, misinformation-testing (model safety): the provider's for SaaS
+      expect(requirement(saas, "LLM09")?.status).toBe("not-applicable");
+      expect(requirement(saas, "LLM09")?.gaps).toEqual([]);
+      expect(requirement(saas, "LLM09")?.evidence).toMatchObject([
+        { control: "misinformation-testing", source: "records", check: "shared-responsibility" },
+      ]);
+      expect(requirement(onPremises, "LLM09")?.status).toBe("not-met");
+      expect(requirement(onPremises, "LLM09")?.gaps.map((gap) => gap.control)).toEqual([
+        "misinformation-testing",
+      ]);
+
+      // LLM01: the gateway's input controls stay the organisation's either way; the model's do not
+      const holders = (report: Awaited<ReturnType<typeof reportFor>>) =>
+        Object.fromEntries(
+          (requirement(report, "LLM01")?.responsibility ?? []).map((item) => [item.control, item.holder]),
+        );
+      expect(holders(saas)).toEqual({
+        "input-scanning": "organisation",
+        "prompt-injection-defence": "organisation",
+        "jailbreak-resistance": "provider",
+        "adversarial-testing": "provider",
+      });
+      expect(Object.values(holders(onPremises)).every((holder) => holder === "organisation")).toBe(true);
+      const gapControls = (report: Awaited<ReturnType<typeof reportFor>>) =>
+        new Set(requirement(report, "LLM01")?.gaps.map((gap) => gap.control));
+      expect(gapControls(saas).has("adversarial-testing")).toBe(false);
+      expect(gapControls(onPremises).has("adversarial-testing")).toBe(true);
+
+      // provider controls are not counted against the organisation
+      expect(saas.counts["not-applicable"]).toBeGreaterThan(onPremises.counts["not-applicable"]);
+      expect(saas.score).toBeGreaterThan(onPremises.score);
+    });
+
+    it("an asset's override takes a layer back from the provider", async () => {
+      const report = await reportFor(snapshotWith("saas", { "model-safety": "shared" }));
+      expect(requirement(report, "LLM09")?.status).toBe("not-met");
+    });
+
+    it("without recorded models every control is the organisation's and no responsibility is reported", async () => {
+      const report = await reportFor({ ...snapshotWith("saas"), assets: [] });
+      expect(requirement(report, "LLM09")?.status).toBe("not-met");
+      expect(requirement(report, "LLM09")?.responsibility).toBeUndefined();
+    });
   });
 });

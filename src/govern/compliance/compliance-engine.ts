@@ -1,5 +1,10 @@
 import { RampartError } from "../../core/errors.js";
 import type { Control, EvidenceSpec, Framework, Requirement } from "../catalog/catalog-schema.js";
+import {
+  type ControlHolder,
+  controlHolder,
+  type ResponsibleAsset,
+} from "../records/shared-responsibility.js";
 import { type CollectedEvidence, collectEvidence } from "./collect-evidence.js";
 import type { Attestation, EvidenceSources } from "./evidence-sources.js";
 import {
@@ -44,10 +49,26 @@ export async function buildComplianceReport(
     return pending;
   };
   const attestations = (await sources.records?.attestations(framework.id)) ?? [];
+  const assets = (await sources.records?.responsibility?.()) ?? [];
+  const holders = new Map<string, ControlHolder>();
+  const holderOf = (control: Control): ControlHolder => {
+    let holder = holders.get(control.id);
+    if (holder === undefined) {
+      holder = controlHolder(control, assets);
+      holders.set(control.id, holder);
+    }
+    return holder;
+  };
   const requirements: RequirementResult[] = [];
   for (const requirement of framework.requirements) {
     const attestation = validAttestation(attestations, requirement.id, now);
-    requirements.push(await evaluateRequirement(requirement, controls, read, attestation, now));
+    requirements.push(
+      await evaluateRequirement(requirement, controls, read, attestation, now, {
+        holderOf,
+        recorded: assets.length > 0,
+        assets,
+      }),
+    );
   }
   return {
     schemaVersion: COMPLIANCE_REPORT_SCHEMA_VERSION,
@@ -72,19 +93,50 @@ function validAttestation(
     .sort((a, b) => b.at.localeCompare(a.at))[0];
 }
 
+interface Responsibility {
+  readonly holderOf: (control: Control) => ControlHolder;
+  /** true when the records name at least one model with a deployment type */
+  readonly recorded: boolean;
+  readonly assets: readonly ResponsibleAsset[];
+}
+
+/** Evidence that a control is the provider's duty: every model's deployment puts its layers with the provider. */
+function providerEvidence(control: Control, holder: ControlHolder, now: Date): EvidenceItem {
+  return {
+    control: control.id,
+    source: "records",
+    check: "shared-responsibility",
+    outcome: "pass",
+    summary: `the provider's duty for every model (${control.layers.join(", ")}: ${holder.assets
+      .map((item) => item.asset)
+      .join(", ")}); not counted against the organisation`,
+    observedAt: now.toISOString(),
+    ageDays: 0,
+    maxAgeDays: null,
+  };
+}
+
 async function evaluateRequirement(
   requirement: Requirement,
   controls: ReadonlyMap<string, Control>,
   read: (spec: EvidenceSpec) => Promise<CollectedEvidence>,
   attestation: Attestation | undefined,
   now: Date,
+  responsibility: Responsibility,
 ): Promise<RequirementResult> {
   const evidence: EvidenceItem[] = [];
   const gaps: Gap[] = [];
   const controlStatuses: RequirementStatus[] = [];
+  const holders: ControlHolder[] = [];
   for (const controlId of requirement.controls) {
     const control = controls.get(controlId);
     if (control === undefined) throw new RampartError("config_invalid", `unknown control ${controlId}`);
+    const holder = responsibility.holderOf(control);
+    holders.push(holder);
+    if (holder.holder === "provider") {
+      evidence.push(providerEvidence(control, holder, now));
+      continue;
+    }
     const items: EvidenceItem[] = [];
     for (const spec of control.evidence) {
       const collected = await read(spec);
@@ -106,9 +158,13 @@ async function evaluateRequirement(
       maxAgeDays: null,
     });
   }
-  const computed = combine(controlStatuses);
+  // every control the provider's: nothing in this requirement is the organisation's duty
+  const computed: RequirementStatus =
+    controlStatuses.length === 0 && holders.length > 0 ? "not-applicable" : combine(controlStatuses);
   const status: RequirementStatus =
-    attestation === undefined || computed === "met" ? computed : attestation.status;
+    attestation === undefined || computed === "met" || computed === "not-applicable"
+      ? computed
+      : attestation.status;
   if (requirement.controls.length === 0 && attestation === undefined) {
     gaps.push({
       control: "attestation",
@@ -126,6 +182,15 @@ async function evaluateRequirement(
     probes: requirement.probes,
     evidence,
     gaps: status === "not-applicable" ? [] : gaps,
+    ...(responsibility.recorded
+      ? {
+          responsibility: holders.map((holder) => ({
+            control: holder.control,
+            holder: holder.holder,
+            assets: holder.assets.map((item) => ({ ...item })),
+          })),
+        }
+      : {}),
   };
 }
 

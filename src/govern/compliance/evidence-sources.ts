@@ -1,6 +1,7 @@
 import type { LoadedConfig } from "../../config/index.js";
 import type { Policy } from "../../policy/index.js";
 import type { RecordCheckId } from "../catalog/catalog-schema.js";
+import type { ResponsibleAsset } from "../records/shared-responsibility.js";
 
 /**
  * The seams through which the compliance engine reads evidence. Configuration and policy are read
@@ -84,6 +85,11 @@ export interface GovernanceRecordsSource {
   attestations(framework: string): Promise<readonly Attestation[]>;
   /** the records as a JSON-ready document, for the evidence pack; absent: the pack notes it */
   exportRecords?(): Promise<unknown>;
+  /**
+   * the models with their deployment type and responsibility overrides; they decide which controls
+   * are the organisation's duty (absent or empty: every control is)
+   */
+  responsibility?(): Promise<readonly ResponsibleAsset[]>;
 }
 
 export interface EvidenceSources {

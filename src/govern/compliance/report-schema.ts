@@ -58,6 +58,21 @@ export const requirementResultSchema = z.strictObject({
   probes: z.array(z.string()),
   evidence: z.array(evidenceItemSchema),
   gaps: z.array(gapSchema),
+  /**
+   * who holds each control under shared responsibility, when the records name models with a
+   * deployment type: `provider` controls are left out of the status (added in schema version 1)
+   */
+  responsibility: z
+    .array(
+      z.strictObject({
+        control: z.string(),
+        holder: z.enum(["organisation", "provider"]),
+        assets: z.array(
+          z.strictObject({ asset: z.string(), party: z.enum(["customer", "provider", "shared"]) }),
+        ),
+      }),
+    )
+    .optional(),
 });
 export type RequirementResult = z.infer<typeof requirementResultSchema>;
 

@@ -25,7 +25,15 @@ export function toGovernanceSnapshot(governance: Governance, updatedAt: string):
   const assignedFrom = updatedAt.slice(0, 10);
   return {
     assets: [
-      ...assets.models.map((m) => ({ id: m.id, kind: "model", name: m.name, owner: m.owner, updatedAt })),
+      ...assets.models.map((m) => ({
+        id: m.id,
+        kind: "model",
+        name: m.name,
+        owner: m.owner,
+        updatedAt,
+        deployment: m.deployment,
+        responsibility: m.responsibility,
+      })),
       ...assets.datasets.map((d) => ({ id: d.id, kind: "dataset", name: d.name, owner: d.owner, updatedAt })),
       ...assets.applications.map((a) => ({
         id: a.id,

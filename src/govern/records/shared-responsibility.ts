@@ -1,13 +1,9 @@
 import type {
-  deploymentTypes,
+  DeploymentType as Deployment,
+  ResponsibilityLayer as Layer,
   ModelRecord,
-  responsibilityLayers,
-  responsibilityParties,
+  ResponsibilityParty as Party,
 } from "./governance-schema.js";
-
-type Layer = (typeof responsibilityLayers)[number];
-type Party = (typeof responsibilityParties)[number];
-type Deployment = (typeof deploymentTypes)[number];
 
 /**
  * Who holds each layer by deployment type, after the shared-responsibility model for AI: the
@@ -73,4 +69,49 @@ export function organisationDuties(model: Pick<ModelRecord, "deployment" | "resp
   return Object.entries(responsibilityFor(model))
     .filter(([, party]) => party !== "provider")
     .map(([layer]) => layer as Layer);
+}
+
+/** A model as the shared-responsibility decision sees it: its id, deployment and overrides. */
+export interface ResponsibleAsset {
+  readonly id: string;
+  readonly deployment: Deployment;
+  readonly responsibility: Readonly<Partial<Record<Layer, Party>>>;
+}
+
+/** A control as the decision sees it: its id and the layers it works in (catalog/controls.yaml). */
+export interface LayeredControl {
+  readonly id: string;
+  readonly layers: readonly Layer[];
+}
+
+const PARTY_STRENGTH: Readonly<Record<Party, number>> = { provider: 0, shared: 1, customer: 2 };
+
+/**
+ * Who holds a control for one asset: the strongest party among the control's layers (customer over
+ * shared over provider). A control in a layer the organisation holds, even in part, is its duty.
+ */
+export function controlParty(control: LayeredControl, asset: Omit<ResponsibleAsset, "id">): Party {
+  const split = responsibilityFor(asset);
+  let party: Party = "provider";
+  for (const layer of control.layers)
+    if (PARTY_STRENGTH[split[layer]] > PARTY_STRENGTH[party]) party = split[layer];
+  return party;
+}
+
+export interface ControlHolder {
+  readonly control: string;
+  /** organisation: customer or shared for at least one asset, or no asset recorded; provider otherwise */
+  readonly holder: "organisation" | "provider";
+  readonly assets: readonly { asset: string; party: Party }[];
+}
+
+/**
+ * Whether a control is the organisation's duty across the inventory. With no model recorded every
+ * control is the organisation's (nothing shows that a provider carries it); a control is the
+ * provider's only when the provider holds it for every model.
+ */
+export function controlHolder(control: LayeredControl, assets: readonly ResponsibleAsset[]): ControlHolder {
+  const parties = assets.map((asset) => ({ asset: asset.id, party: controlParty(control, asset) }));
+  const provider = parties.length > 0 && parties.every((item) => item.party === "provider");
+  return { control: control.id, holder: provider ? "provider" : "organisation", assets: parties };
 }

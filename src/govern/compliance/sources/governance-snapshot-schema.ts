@@ -2,6 +2,11 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { RampartError } from "../../../core/errors.js";
+import {
+  deploymentTypes,
+  responsibilityLayers,
+  responsibilityParties,
+} from "../../records/governance-schema.js";
 
 /**
  * The governance snapshot as a file (JSON or YAML): the contract between the governance records
@@ -20,6 +25,11 @@ export const governanceSnapshotSchema = z.object({
         name: z.string().min(1),
         owner: z.string().nullable().optional(),
         updatedAt: time,
+        /** models: how it is deployed, and layers that differ from the deployment's defaults */
+        deployment: z.enum(deploymentTypes).optional(),
+        responsibility: z
+          .partialRecord(z.enum(responsibilityLayers), z.enum(responsibilityParties))
+          .optional(),
       }),
     )
     .default([]),

@@ -1,4 +1,10 @@
 import type { RecordCheckId } from "../../catalog/catalog-schema.js";
+import type {
+  DeploymentType,
+  ResponsibilityLayer,
+  ResponsibilityParty,
+} from "../../records/governance-schema.js";
+import type { ResponsibleAsset } from "../../records/shared-responsibility.js";
 import type { Attestation, GovernanceRecordsSource, RecordCheckResult } from "../evidence-sources.js";
 
 /**
@@ -13,6 +19,10 @@ export interface GovernanceSnapshot {
     name: string;
     owner?: string | null;
     updatedAt: string;
+    /** models: the deployment type that sets the default shared-responsibility split */
+    deployment?: DeploymentType | undefined;
+    /** layers where this asset differs from its deployment type's defaults */
+    responsibility?: Readonly<Partial<Record<ResponsibilityLayer, ResponsibilityParty>>> | undefined;
   }[];
   readonly risks: readonly { id: string; status: string; reviewDate?: string | null; updatedAt: string }[];
   readonly raci: readonly { activity: string; assignments: Readonly<Record<string, string>> }[];
@@ -92,7 +102,19 @@ export function snapshotRecordsSource(load: () => Promise<GovernanceSnapshot>): 
       return (await get()).attestations.filter((item) => item.framework === framework);
     },
     exportRecords: get,
+    async responsibility() {
+      return responsibleAssets(await get());
+    },
   };
+}
+
+/** The assets that carry a deployment type (models), as the shared-responsibility decision reads them. */
+export function responsibleAssets(records: GovernanceSnapshot): ResponsibleAsset[] {
+  return records.assets.flatMap((asset) =>
+    asset.deployment === undefined
+      ? []
+      : [{ id: asset.id, deployment: asset.deployment, responsibility: asset.responsibility ?? {} }],
+  );
 }
 
 export function runRecordCheck(id: RecordCheckId, records: GovernanceSnapshot, now: Date): RecordCheckResult {
