@@ -40,6 +40,9 @@ export function registerServeCommand(program: Command, context: CliContext): voi
           `       -H 'Content-Type: application/json' -d '{"model":"rampart-demo","messages":[{"role":"user","content":"Hello"}]}'`,
         );
       }
+      if (loaded.config.dashboard.enabled) lines.push(`Dashboard: ${server.url}/`);
+      if (server.demoAdminKey !== undefined)
+        lines.push(`Demo admin key (dashboard sign-in, management API): ${server.demoAdminKey}`);
       context.io.stderr(`${lines.join("\n")}\n`);
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
