@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import { type AuditTrail, createAuditTrail } from "../audit/index.js";
+import { type AuditTrail, createAuditTrail, type ManagementChange } from "../audit/index.js";
 import type { LoadedConfig, UpstreamConfig } from "../config/index.js";
 import { RampartError } from "../core/index.js";
 import { Authenticator } from "../gateway/authenticator.js";
@@ -17,12 +17,16 @@ import { registerMetricsRoute, withDecisionMetrics } from "../monitor/metrics-ro
 import { type RunningSimulator, startSimulator } from "../simulator/index.js";
 import { createApiKeyRepository, migrateToLatest, openDatabase, type Store } from "../store/index.js";
 import { createGovernanceRecordRepository } from "../store/repositories/govern-record-repository.js";
+import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { alertsRoutes } from "./api/alerts-routes.js";
+import { complianceRoutes } from "./api/compliance-routes.js";
 import { DashboardSessions } from "./api/dashboard-sessions.js";
 import { governanceRoutes } from "./api/governance-routes.js";
 import { buildIncidentResponse, incidentsRoutes } from "./api/incidents-routes.js";
 import { managementPlugin } from "./api/management-plugin.js";
+import { redteamRoutes, redteamRunsDirectory } from "./api/redteam-routes.js";
 import { sessionRoutes } from "./api/session-routes.js";
+import { settingsRoutes } from "./api/settings-routes.js";
 import { buildApp } from "./app.js";
 import { dashboardPlugin } from "./dashboard.js";
 import { createGuard } from "./guard-factory.js";
@@ -155,6 +159,26 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await incidentsRoutes(app, incidentResponse.incidentsRoutes);
     await alertsRoutes(app, incidentResponse.alertsRoutes);
     await governanceRoutes(app, { admins, governanceRecords: createGovernanceRecordRepository(store.db) });
+    const recordChange = (change: ManagementChange) => trail.recordManagement(change);
+    const runsDirectory = redteamRunsDirectory(store, baseDir);
+    await redteamRoutes(app, {
+      admins,
+      keys,
+      gateway: gatewayAuthenticator,
+      runs: createRedteamRunRepository(store.db),
+      upstreams,
+      runsDirectory,
+      recordChange,
+    });
+    await complianceRoutes(app, {
+      admins,
+      loaded: options.loaded,
+      store,
+      audit: trail,
+      recordChange,
+      runsDirectory,
+    });
+    await settingsRoutes(app, { admins, upstreams, client });
     app.addHook("onClose", async () => {
       reloader?.close();
       await client.close();
