@@ -42,6 +42,16 @@ export const complianceRequirementSchema = z.object({
   probes: z.array(z.string()),
   evidence: z.array(complianceEvidenceSchema),
   gaps: z.array(complianceGapSchema),
+  /** who holds each control under shared responsibility; `provider` controls are left out of the status */
+  responsibility: z
+    .array(
+      z.object({
+        control: z.string(),
+        holder: z.enum(["organisation", "provider"]),
+        assets: z.array(z.object({ asset: z.string(), party: z.enum(["customer", "provider", "shared"]) })),
+      }),
+    )
+    .optional(),
 });
 export type ComplianceRequirement = z.infer<typeof complianceRequirementSchema>;
 

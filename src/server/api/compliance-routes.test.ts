@@ -69,7 +69,31 @@ async function call(method: "GET" | "POST", path: string, key: string | undefine
 
 const packDirectories = () => readdirSync(tmpdir()).filter((name) => name.startsWith("rampart-pack-"));
 
+/** The field names of an object schema and of every object schema nested in it (arrays and optionals unwrapped). */
+function fieldPaths(schema: unknown, prefix = ""): string[] {
+  let current = schema as {
+    def?: { type?: string; element?: unknown; innerType?: unknown };
+    shape?: Record<string, unknown>;
+  };
+  while (
+    current.def?.type === "optional" ||
+    current.def?.type === "nullable" ||
+    current.def?.type === "array"
+  )
+    current = (current.def.type === "array" ? current.def.element : current.def.innerType) as typeof current;
+  if (current.def?.type !== "object" || current.shape === undefined) return [];
+  return Object.entries(current.shape).flatMap(([name, field]) => [
+    `${prefix}${name}`,
+    ...fieldPaths(field, `${prefix}${name}.`),
+  ]);
+}
+
 describe("compliance management API", () => {
+  it("states every field of the engine's report schema in the shared contract (nothing is dropped on the way out)", () => {
+    expect(fieldPaths(contractReportSchema).sort()).toEqual(fieldPaths(complianceReportSchema).sort());
+    expect(fieldPaths(complianceReportSchema)).toContain("requirements.evidence.observedAt");
+  });
+
   it("summarises every framework: title, version, score and counts by status", async () => {
     const answer = await call("GET", "/api/v1/compliance", keys.auditor);
     expect(answer.status).toBe(200);
