@@ -171,7 +171,7 @@ export const automatedCheckIds = [
 export const auditSchedules = ["monthly", "quarterly", "yearly"] as const;
 export const findingSeverities = ["low", "medium", "high", "critical"] as const;
 
-export const auditFindingSchema = z.strictObject({
+export const auditPlanFindingSchema = z.strictObject({
   id,
   title: text,
   severity: z.enum(findingSeverities),
@@ -186,7 +186,7 @@ export const auditSchema = z.strictObject({
   schedule: z.enum(auditSchedules),
   checklist: z.array(text),
   automatedChecks: z.array(z.enum(automatedCheckIds)),
-  findings: z.array(auditFindingSchema),
+  findings: z.array(auditPlanFindingSchema),
 });
 
 export const trainingModuleSchema = z.strictObject({
@@ -235,7 +235,7 @@ export type RiskRecord = z.infer<typeof riskSchema>;
 export type PolicyRecord = z.infer<typeof policySchema>;
 export type DataClassRecord = z.infer<typeof dataClassSchema>;
 export type AuditRecord = z.infer<typeof auditSchema>;
-export type AuditFinding = z.infer<typeof auditFindingSchema>;
+export type AuditPlanFinding = z.infer<typeof auditPlanFindingSchema>;
 export type TrainingModule = z.infer<typeof trainingModuleSchema>;
 export type TrainingCompletion = z.infer<typeof trainingCompletionSchema>;
 export type Attestation = z.infer<typeof attestationSchema>;

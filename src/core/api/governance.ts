@@ -5,7 +5,7 @@ import {
   acceptableUseRuleSchema,
   applicationSchema,
   attestationSchema,
-  auditFindingSchema,
+  auditPlanFindingSchema,
   auditSchema,
   automatedCheckIds,
   dataClassSchema,
@@ -174,7 +174,7 @@ export const auditRunSchema = z.object({
 export type AuditRun = z.infer<typeof auditRunSchema>;
 
 /** A finding raised by a failing automated check; closed when the check passes again. */
-export const automatedFindingSchema = auditFindingSchema.extend({
+export const automatedFindingSchema = auditPlanFindingSchema.extend({
   audit: z.string(),
   check: z.enum(automatedCheckIds),
   problems: z.array(z.string()),

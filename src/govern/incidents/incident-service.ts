@@ -11,6 +11,7 @@ import type {
   IncidentStatus,
   SeriousKind,
 } from "../../store/repositories/incident-repository.js";
+import { playbookStepStates, STEP_TIMELINE_KIND, stepTimelineText } from "./playbook-steps.js";
 import type { Playbook } from "./playbooks.js";
 import { assertTransition } from "./status-workflow.js";
 
@@ -41,6 +42,8 @@ export interface UpdateIncidentInput {
   serious?: SeriousKind | null | undefined;
   note?: string | undefined;
   addLinks?: Partial<IncidentLinks> | undefined;
+  /** tick (done) or untick one step of the incident's playbook (0-based index) */
+  step?: { index: number; done: boolean } | undefined;
 }
 
 function actorName(actor: AuditActor): string {
@@ -114,6 +117,24 @@ export function createIncidentService(options: IncidentServiceOptions) {
     return record;
   }
 
+  /** The step to tick or untick, checked against the incident's playbook; `changed` false when it already is so. */
+  async function stepChange(incident: IncidentRecord, step: { index: number; done: boolean }) {
+    const playbook = incident.playbook === null ? undefined : playbooks.get(incident.playbook);
+    if (playbook === undefined)
+      throw new RampartError("invalid_request", `incident ${incident.id} follows no playbook; it has no steps`, {
+        details: { param: "step" },
+      });
+    const states = playbookStepStates(playbook, await incidents.timeline(incident.id));
+    const state = states[step.index];
+    if (state === undefined)
+      throw new RampartError(
+        "invalid_request",
+        `playbook ${playbook.id} has ${states.length} steps; step.index must be 0 to ${states.length - 1}`,
+        { details: { param: "step.index" } },
+      );
+    return { index: step.index, title: state.title, done: step.done, changed: state.done !== step.done };
+  }
+
   async function update(id: string, input: UpdateIncidentInput, actor: AuditActor): Promise<IncidentRecord> {
     const current = await get(id);
     if (current.status === "closed")
@@ -121,6 +142,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
     checkPlaybook(input.playbook);
     if (input.status !== undefined && input.status !== current.status)
       assertTransition(id, current.status, input.status);
+    const step = input.step === undefined ? undefined : await stepChange(current, input.step);
     const at = now();
     const patch: IncidentPatch = {};
     if (input.status !== undefined) patch.status = input.status;
@@ -152,11 +174,20 @@ export function createIncidentService(options: IncidentServiceOptions) {
         text: `changed ${fields.join(", ")}`,
       });
     }
+    if (step?.changed === true)
+      await incidents.addTimeline({
+        incidentId: id,
+        at,
+        actor: who,
+        kind: STEP_TIMELINE_KIND,
+        text: stepTimelineText(step.index, step.title, step.done),
+      });
     if (input.note !== undefined)
       await incidents.addTimeline({ incidentId: id, at, actor: who, kind: "note", text: input.note });
     await audit(actor, "incident.update", id, {
       ...patch,
       ...(input.note === undefined ? {} : { note: true }),
+      ...(step === undefined ? {} : { step: step.index + 1, stepDone: step.done }),
     });
     return updated;
   }

@@ -4,6 +4,7 @@ import {
   snapshotRecordsSource,
 } from "../compliance/sources/snapshot-records-source.js";
 import type { Governance } from "./governance-schema.js";
+import { trainingAssignments } from "./training-assignments.js";
 
 /** A date (YYYY-MM-DD) as the end of that day in UTC; empty stays null. */
 function endOfDay(date: string): string | null {
@@ -18,11 +19,16 @@ function addDays(date: string, days: number): string {
 
 /**
  * The compliance engine's view of the records. `updatedAt` is when the records were last applied;
- * training assignments come from modules x people whose role the module names.
+ * training assignments come from modules x people whose role the module names, dated from when each
+ * first existed (`assigned`, "person/module" -> time) or else from `updatedAt`.
  */
-export function toGovernanceSnapshot(governance: Governance, updatedAt: string): GovernanceSnapshot {
+export function toGovernanceSnapshot(
+  governance: Governance,
+  updatedAt: string,
+  assigned: ReadonlyMap<string, string> = new Map(),
+): GovernanceSnapshot {
   const { assets, training } = governance;
-  const assignedFrom = updatedAt.slice(0, 10);
+  const assignedFrom = `${updatedAt.slice(0, 10)}T00:00:00.000Z`;
   return {
     assets: [
       ...assets.models.map((m) => ({
@@ -58,19 +64,12 @@ export function toGovernanceSnapshot(governance: Governance, updatedAt: string):
       reviewDue: p.approvedAt === "" ? null : addDays(p.approvedAt, p.reviewCycleDays),
       updatedAt,
     })),
-    training: training.modules.flatMap((module) =>
-      Object.entries(training.people)
-        .filter(([, role]) => module.roles.includes(role))
-        .map(([person]) => {
-          const done = training.completions.find((c) => c.person === person && c.module === module.id);
-          return {
-            assignee: person,
-            module: module.id,
-            dueAt: addDays(assignedFrom, module.dueDays),
-            completedAt: done === undefined ? null : startOfDay(done.at),
-          };
-        }),
-    ),
+    training: trainingAssignments(training, assigned, assignedFrom, new Date(0)).map((item) => ({
+      assignee: item.person,
+      module: item.module,
+      dueAt: item.dueAt,
+      completedAt: item.completedAt === null ? null : startOfDay(item.completedAt),
+    })),
     incidents: [],
     impactAssessments: assets.applications.flatMap((a) =>
       a.impactAssessedAt === "" ? [] : [{ assetId: a.id, at: startOfDay(a.impactAssessedAt) ?? updatedAt }],
@@ -90,10 +89,14 @@ export function toGovernanceSnapshot(governance: Governance, updatedAt: string):
  * they were last applied (for example `readGovernance` and the newest stored `updatedAt`).
  */
 export function governanceRecordsSource(
-  load: () => Promise<{ governance: Governance; updatedAt: string }>,
+  load: () => Promise<{
+    governance: Governance;
+    updatedAt: string;
+    assigned?: ReadonlyMap<string, string> | undefined;
+  }>,
 ): GovernanceRecordsSource {
   return snapshotRecordsSource(async () => {
-    const { governance, updatedAt } = await load();
-    return toGovernanceSnapshot(governance, updatedAt);
+    const { governance, updatedAt, assigned } = await load();
+    return toGovernanceSnapshot(governance, updatedAt, assigned);
   });
 }
