@@ -21,7 +21,8 @@ export interface EndpointCall<E extends Endpoint> {
 }
 
 /**
- * Registers a contract endpoint: the admin must hold the endpoint's scope; params, query and body are
+ * Registers a contract endpoint: the admin must hold the endpoint's scope (checked before anything
+ * else, so an anonymous caller gets 401, never a validation answer); params, query and body are
  * validated with its schemas (400 naming the field); the answer is serialised through its response
  * schema, so the server cannot drift from what the dashboard parses.
  */
@@ -43,7 +44,7 @@ export function route<E extends Endpoint>(
     },
     ...(definition.scope === "public"
       ? {}
-      : { preHandler: definition.scope ? requireScope(admins, definition.scope) : requireScope(admins) }),
+      : { preValidation: definition.scope ? requireScope(admins, definition.scope) : requireScope(admins) }),
     handler: async (request, reply) => {
       const admin = request.admin;
       if (!admin && definition.scope !== "public")

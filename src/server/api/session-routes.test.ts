@@ -170,3 +170,10 @@ describe("DashboardSessions", () => {
     expect(sessions.closeForKey("k1")).toBe(2);
   });
 });
+
+describe("contract endpoints", () => {
+  it("check the caller before the body: no session and a bad body is 401, not 400", async () => {
+    const response = await call("POST", "/api/v1/keys", { body: { name: 42 } });
+    expect(response.status).toBe(401);
+  });
+});
