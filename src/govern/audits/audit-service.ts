@@ -1,6 +1,6 @@
 import type { AuditActor, ManagementChange } from "../../audit/index.js";
 import type { AuditRun, AutomatedFinding } from "../../core/api/governance.js";
-import { RampartError } from "../../core/index.js";
+import { newId, RampartError } from "../../core/index.js";
 import type {
   GovernanceRecordRepository,
   GovernanceRecordWrite,
@@ -171,7 +171,7 @@ export function createAuditCheckService(options: AuditCheckServiceOptions): Audi
     const inputs = await options.inputs();
     const results = runAuditPlanChecks(governance, plan.id, { ...inputs, now: at });
     const run: AuditRun = {
-      id: `${plan.id}@${at.toISOString()}`,
+      id: newId("arun"),
       audit: plan.id,
       at: at.toISOString(),
       trigger,
