@@ -4,3 +4,6 @@ export * from "./governance.js";
 export * from "./redteam.js";
 export * from "./compliance.js";
 export * from "./settings.js";
+export * from "./incidents.js";
+export * from "./keys.js";
+export * from "./policy.js";

@@ -121,9 +121,13 @@ export function createIncidentService(options: IncidentServiceOptions) {
   async function stepChange(incident: IncidentRecord, step: { index: number; done: boolean }) {
     const playbook = incident.playbook === null ? undefined : playbooks.get(incident.playbook);
     if (playbook === undefined)
-      throw new RampartError("invalid_request", `incident ${incident.id} follows no playbook; it has no steps`, {
-        details: { param: "step" },
-      });
+      throw new RampartError(
+        "invalid_request",
+        `incident ${incident.id} follows no playbook; it has no steps`,
+        {
+          details: { param: "step" },
+        },
+      );
     const states = playbookStepStates(playbook, await incidents.timeline(incident.id));
     const state = states[step.index];
     if (state === undefined)

@@ -1,30 +1,20 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
-import { RampartError } from "../../core/index.js";
+import { type AlertView, listAlerts } from "../../core/api/incidents.js";
 import type { Authenticator } from "../../gateway/authenticator.js";
 import type { AlertRecord, AlertRepository } from "../../store/repositories/alert-repository.js";
-import { requireScope } from "./management-auth.js";
+import { route } from "./contract-route.js";
 
-export function alertView(record: AlertRecord) {
+export function alertView(record: AlertRecord): AlertView {
   return { ...record, raisedAt: record.raisedAt.toISOString() };
 }
 
-const querySchema = z.looseObject({
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-  rule: z.string().max(64).optional(),
-  principal: z.string().max(300).optional(),
-});
-
-/** /api/v1/alerts: the monitor's alerts, newest first. */
+/** /api/v1/alerts: the monitor's alerts, newest first (contract: src/core/api/incidents.ts). */
 export async function alertsRoutes(
   app: FastifyInstance,
   deps: { admins: Authenticator; alerts: AlertRepository },
 ): Promise<void> {
-  app.get("/api/v1/alerts", { preHandler: requireScope(deps.admins, "incidents:read") }, async (request) => {
-    const parsed = querySchema.safeParse(request.query ?? {});
-    if (!parsed.success)
-      throw new RampartError("invalid_request", `query: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-    const { limit, rule, principal } = parsed.data;
+  route(app, deps.admins, listAlerts, async ({ query }) => {
+    const { limit, rule, principal } = query;
     const records = await deps.alerts.list({
       ...(limit === undefined ? {} : { limit }),
       ...(rule === undefined ? {} : { rule }),

@@ -1,9 +1,23 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ManagementChange } from "../../audit/audit-trail.js";
 import type { AuditActor } from "../../audit/event-schema.js";
+import {
+  type ContainmentView,
+  createIncident,
+  getIncident,
+  type IncidentView,
+  incidentReportDownload,
+  liftContainment,
+  listContainments,
+  listIncidents,
+  listPlaybooks,
+  runContainment,
+  updateIncident,
+} from "../../core/api/incidents.js";
 import { RampartError } from "../../core/index.js";
 import type { Authenticator } from "../../gateway/authenticator.js";
+import type { Principal } from "../../gateway/principal.js";
 import {
   art73Clock,
   type ContainmentDependencies,
@@ -16,6 +30,7 @@ import {
   incidentReportMarkdown,
   loadPlaybooks,
   type Playbook,
+  playbookStepStates,
 } from "../../govern/incidents/index.js";
 import {
   type AlertWebhook,
@@ -30,16 +45,13 @@ import { createAlertRepository } from "../../store/repositories/alert-repository
 import {
   type ContainmentRecord,
   type ContainmentRepository,
-  containmentActionSchema,
   createContainmentRepository,
 } from "../../store/repositories/incident-containment-repository.js";
 import {
   createIncidentRepository,
   type IncidentRecord,
-  incidentSeveritySchema,
-  incidentStatusSchema,
-  seriousKindSchema,
 } from "../../store/repositories/incident-repository.js";
+import { route } from "./contract-route.js";
 import { requireScope } from "./management-auth.js";
 
 export interface IncidentsRouteDependencies {
@@ -52,63 +64,11 @@ export interface IncidentsRouteDependencies {
   onContained?: (record?: ContainmentRecord) => void;
 }
 
-const idList = z.array(z.string().min(1).max(200)).max(500);
-const linksSchema = z.strictObject({
-  alerts: idList.optional(),
-  events: idList.optional(),
-  assets: idList.optional(),
-  risks: idList.optional(),
-});
-
-const createBodySchema = z.strictObject({
-  title: z.string().trim().min(1).max(300),
-  description: z.string().max(20_000).optional(),
-  severity: incidentSeveritySchema.optional(),
-  playbook: z.string().max(64).nullable().optional(),
-  serious: seriousKindSchema.nullable().optional(),
-  awareAt: z.iso.datetime().optional(),
-  links: linksSchema.optional(),
-});
-
-const updateBodySchema = z.strictObject({
-  status: incidentStatusSchema.optional(),
-  severity: incidentSeveritySchema.optional(),
-  title: z.string().trim().min(1).max(300).optional(),
-  description: z.string().max(20_000).optional(),
-  playbook: z.string().max(64).nullable().optional(),
-  serious: seriousKindSchema.nullable().optional(),
-  note: z.string().min(1).max(20_000).optional(),
-  links: linksSchema.optional(),
-});
-
-const containmentBodySchema = z.strictObject({
-  action: containmentActionSchema,
-  target: z.string().min(1).max(300),
-  incidentId: z.string().min(1).max(100).nullable().optional(),
-  parameters: z.record(z.string(), z.string().max(300)).optional(),
-});
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = issue?.path.join(".") ?? "";
-  throw new RampartError(
-    "invalid_request",
-    `${path === "" ? "body" : path}: ${issue?.message ?? "invalid"}`,
-    {
-      details: { param: path },
-    },
-  );
-}
-
-function actorOf(request: FastifyRequest): AuditActor & { role: string } {
-  const admin = request.admin;
-  if (admin === undefined) throw new RampartError("unauthorized", "no admin key");
+function actorOf(admin: Principal): AuditActor & { role: string } {
   return { kind: "admin", id: admin.keyId, role: admin.role };
 }
 
-export function incidentView(record: IncidentRecord, now = new Date()) {
+export function incidentView(record: IncidentRecord, now = new Date()): IncidentView {
   return {
     ...record,
     awareAt: record.awareAt.toISOString(),
@@ -119,7 +79,7 @@ export function incidentView(record: IncidentRecord, now = new Date()) {
   };
 }
 
-function containmentView(record: ContainmentRecord) {
+function containmentView(record: ContainmentRecord): ContainmentView {
   return {
     ...record,
     createdAt: record.createdAt.toISOString(),
@@ -127,97 +87,124 @@ function containmentView(record: ContainmentRecord) {
   };
 }
 
-/** /api/v1/incidents, /api/v1/containments and /api/v1/playbooks. */
+/** The store filters by status only: a severity filter looks at the newest 1,000 incidents of the status. */
+const SEVERITY_SCAN = 1000;
+const LIST_LIMIT = 200;
+
+/** /api/v1/incidents, /api/v1/containments and /api/v1/playbooks (contract: src/core/api/incidents.ts). */
 export async function incidentsRoutes(app: FastifyInstance, deps: IncidentsRouteDependencies): Promise<void> {
   const { admins, incidents } = deps;
-  const read = { preHandler: requireScope(admins, "incidents:read") };
-  const write = { preHandler: requireScope(admins, "incidents:write") };
-  const idParams = z.object({ id: z.string().min(1).max(100) });
 
-  app.get("/api/v1/incidents", read, async (request) => {
-    const query = parse(z.looseObject({ status: incidentStatusSchema.optional() }), request.query);
-    const records = await incidents.list(query.status === undefined ? {} : { status: query.status });
-    return { data: records.map((record) => incidentView(record)) };
+  route(app, admins, listIncidents, async ({ query }) => {
+    const records = await incidents.list({
+      ...(query.status === undefined ? {} : { status: query.status }),
+      limit: query.severity === undefined ? LIST_LIMIT : SEVERITY_SCAN,
+    });
+    const matching =
+      query.severity === undefined ? records : records.filter((record) => record.severity === query.severity);
+    return { data: matching.slice(0, LIST_LIMIT).map((record) => incidentView(record)) };
   });
 
-  app.get("/api/v1/incidents/:id", read, async (request) => {
-    const { id } = parse(idParams, request.params);
-    const record = await incidents.get(id);
+  route(app, admins, getIncident, async ({ params }) => {
+    const record = await incidents.get(params.id);
+    const timeline = await incidents.timeline(params.id);
+    const playbook = record.playbook === null ? undefined : deps.playbooks.get(record.playbook);
     return {
       ...incidentView(record),
-      timeline: (await incidents.timeline(id)).map((entry) => ({ ...entry, at: entry.at.toISOString() })),
-      containments: (await deps.containments.listForIncident(id)).map(containmentView),
+      timeline: timeline.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+      containments: (await deps.containments.listForIncident(params.id)).map(containmentView),
+      steps: playbookStepStates(playbook, timeline).map((step) => ({
+        ...step,
+        changedAt: step.changedAt?.toISOString() ?? null,
+      })),
     };
   });
 
-  app.get("/api/v1/incidents/:id/report", read, async (request, reply) => {
-    const { id } = parse(idParams, request.params);
-    const query = parse(z.looseObject({ format: z.enum(["md", "html"]).default("md") }), request.query);
-    const incident = await incidents.get(id);
-    const input = {
-      incident,
-      timeline: await incidents.timeline(id),
-      containments: await deps.containments.listForIncident(id),
-      playbook: incident.playbook === null ? undefined : deps.playbooks.get(incident.playbook),
-    };
-    if (query.format === "html")
-      return reply.type("text/html; charset=utf-8").send(incidentReportHtml(input));
-    return reply.type("text/markdown; charset=utf-8").send(incidentReportMarkdown(input));
-  });
+  // the report is a file (Markdown or HTML), not a JSON answer
+  app.get(
+    incidentReportDownload.path,
+    { preHandler: requireScope(admins, incidentReportDownload.scope) },
+    async (request, reply) => {
+      const { id } = parse(z.object({ id: z.string().min(1).max(100) }), request.params);
+      const query = parse(
+        z.looseObject({ format: z.enum(incidentReportDownload.formats).default("md") }),
+        request.query,
+      );
+      const incident = await incidents.get(id);
+      const input = {
+        incident,
+        timeline: await incidents.timeline(id),
+        containments: await deps.containments.listForIncident(id),
+        playbook: incident.playbook === null ? undefined : deps.playbooks.get(incident.playbook),
+      };
+      if (query.format === "html")
+        return reply.type("text/html; charset=utf-8").send(incidentReportHtml(input));
+      return reply.type("text/markdown; charset=utf-8").send(incidentReportMarkdown(input));
+    },
+  );
 
-  app.post("/api/v1/incidents", write, async (request, reply) => {
-    const body = parse(createBodySchema, request.body);
+  route(app, admins, createIncident, async ({ body, admin }) => {
     const record = await incidents.create(
       { ...body, awareAt: body.awareAt === undefined ? undefined : new Date(body.awareAt) },
-      actorOf(request),
+      actorOf(admin),
     );
-    return reply.code(201).send(incidentView(record));
+    return incidentView(record);
   });
 
-  app.patch("/api/v1/incidents/:id", write, async (request) => {
-    const { id } = parse(idParams, request.params);
-    const { links, ...body } = parse(updateBodySchema, request.body);
-    return incidentView(await incidents.update(id, { ...body, addLinks: links }, actorOf(request)));
+  route(app, admins, updateIncident, async ({ params, body, admin }) => {
+    const { links, ...rest } = body;
+    return incidentView(await incidents.update(params.id, { ...rest, addLinks: links }, actorOf(admin)));
   });
 
-  app.post(
-    "/api/v1/containments",
-    { preHandler: requireScope(admins, "containment:execute") },
-    async (request, reply) => {
-      const body = parse(containmentBodySchema, request.body);
-      const record = await executeContainment(deps.containment, actorOf(request), {
-        action: body.action,
-        target: body.target,
-        incidentId: body.incidentId ?? null,
-        parameters: body.parameters ?? {},
-      });
-      deps.onContained?.(record);
-      return reply.code(201).send(containmentView(record));
-    },
-  );
+  route(app, admins, runContainment, async ({ body, admin }) => {
+    const record = await executeContainment(deps.containment, actorOf(admin), {
+      action: body.action,
+      target: body.target,
+      incidentId: body.incidentId ?? null,
+      parameters: body.parameters ?? {},
+    });
+    deps.onContained?.(record);
+    return containmentView(record);
+  });
 
-  app.post(
-    "/api/v1/containments/:id/lift",
-    { preHandler: requireScope(admins, "containment:execute") },
-    async (request) => {
-      const { id } = parse(idParams, request.params);
-      const lifted = await deps.containments.lift(id);
-      if (!lifted) throw new RampartError("not_found", `no active containment ${id}`);
-      await deps.containment.audit?.recordManagement({
-        actor: actorOf(request),
-        action: "containment.lift",
-        target: { kind: "containment", id },
-      });
-      deps.onContained?.();
-      return { id, lifted: true };
-    },
-  );
+  route(app, admins, liftContainment, async ({ params, admin }) => {
+    const lifted = await deps.containments.lift(params.id);
+    if (!lifted) throw new RampartError("not_found", `no active containment ${params.id}`);
+    await deps.containment.audit?.recordManagement({
+      actor: actorOf(admin),
+      action: "containment.lift",
+      target: { kind: "containment", id: params.id },
+    });
+    deps.onContained?.();
+    return { id: params.id, lifted: true as const };
+  });
 
-  app.get("/api/v1/containments", read, async () => ({
+  route(app, admins, listContainments, async () => ({
     data: (await deps.containments.listActive()).map(containmentView),
   }));
 
-  app.get("/api/v1/playbooks", read, async () => ({ data: [...deps.playbooks.values()] }));
+  route(app, admins, listPlaybooks, async () => ({
+    data: [...deps.playbooks.values()].map((playbook) => ({
+      ...playbook,
+      owners: [...playbook.owners],
+      steps: playbook.steps.map((step) => ({ ...step })),
+      containment: playbook.containment.map((entry) => ({ ...entry, roles: [...entry.roles] })),
+    })),
+  }));
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.join(".") ?? "";
+  throw new RampartError(
+    "invalid_request",
+    `${path === "" ? "query" : path}: ${issue?.message ?? "invalid"}`,
+    {
+      details: { param: path },
+    },
+  );
 }
 
 /**

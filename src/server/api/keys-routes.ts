@@ -1,32 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { FastifyInstance } from "fastify";
 import type { ManagementChange } from "../../audit/index.js";
-import { managementRoleSchema, RampartError } from "../../core/index.js";
+import { type ApiKeyView, createKey, listKeys, revokeKey, revokeKeyScopes } from "../../core/api/keys.js";
+import { managementRoleSchema, RampartError, roleCan } from "../../core/index.js";
 import type { Authenticator } from "../../gateway/authenticator.js";
-import {
-  type ApiKeyRecord,
-  type ApiKeyRepository,
-  apiKeyStatus,
-  dataClassSchema,
-  issueApiKey,
-} from "../../store/index.js";
-import { requireScope } from "./management-auth.js";
+import type { Principal } from "../../gateway/principal.js";
+import { type ApiKeyRecord, type ApiKeyRepository, apiKeyStatus, issueApiKey } from "../../store/index.js";
+import { route } from "./contract-route.js";
 
-const createKeyBodySchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  kind: z.enum(["gateway", "admin"]).default("gateway"),
-  role: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,63}$/)
-    .optional(),
-  app: z.string().min(1).max(200).nullable().optional(),
-  team: z.string().min(1).max(200).nullable().optional(),
-  models: z.array(z.string().min(1).max(200)).max(200).optional(),
-  clearance: dataClassSchema.optional(),
-  expiresAt: z.iso.datetime().nullable().optional(),
-});
-
-export function keyView(record: ApiKeyRecord) {
+export function keyView(record: ApiKeyRecord): ApiKeyView {
   return {
     id: record.id,
     name: record.name,
@@ -45,21 +26,9 @@ export function keyView(record: ApiKeyRecord) {
   };
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = issue?.path.join(".") ?? "";
-  throw new RampartError(
-    "invalid_request",
-    `${path === "" ? "body" : path}: ${issue?.message ?? "invalid"}`,
-    {
-      details: { param: path },
-    },
-  );
-}
+const actorOf = (admin: Principal) => ({ kind: "admin" as const, id: admin.keyId, role: admin.role });
 
-/** /api/v1/keys: list, create (the key is in the answer once), revoke. */
+/** /api/v1/keys: list, create (the key is in the answer once), revoke (contract: src/core/api/keys.ts). */
 export async function keysRoutes(
   app: FastifyInstance,
   options: {
@@ -70,19 +39,13 @@ export async function keysRoutes(
   },
 ): Promise<void> {
   const { keys, admins, gateway, recordChange } = options;
-  const actorOf = (request: FastifyRequest) =>
-    request.admin === undefined
-      ? null
-      : { kind: "admin" as const, id: request.admin.keyId, role: request.admin.role };
 
-  app.get("/api/v1/keys", { preHandler: requireScope(admins, "keys:read") }, async (request) => {
-    const query = parse(z.looseObject({ all: z.enum(["true", "false"]).optional() }), request.query);
+  route(app, admins, listKeys, async ({ query }) => {
     const records = await keys.list({ includeRevoked: query.all === "true" });
     return { data: records.map(keyView) };
   });
 
-  app.post("/api/v1/keys", { preHandler: requireScope(admins, "keys:write") }, async (request, reply) => {
-    const body = parse(createKeyBodySchema, request.body);
+  route(app, admins, createKey, async ({ body, admin }) => {
     const role = body.role ?? (body.kind === "admin" ? "auditor" : "app");
     if (body.kind === "admin" && !managementRoleSchema.safeParse(role).success) {
       throw new RampartError(
@@ -104,7 +67,7 @@ export async function keysRoutes(
       expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
     });
     await recordChange({
-      actor: actorOf(request),
+      actor: actorOf(admin),
       action: "key.create",
       target: { kind: "api-key", id: record.id },
       changes: {
@@ -115,26 +78,27 @@ export async function keysRoutes(
         models: record.models,
       },
     });
-    return reply.status(201).send({ ...keyView(record), key });
+    return { ...keyView(record), key };
   });
 
-  app.post(
-    "/api/v1/keys/:id/revoke",
-    { preHandler: requireScope(admins, "keys:write", "containment:execute") },
-    async (request) => {
-      const { id } = parse(z.object({ id: z.string().min(1) }), request.params);
-      if ((await keys.findById(id)) === undefined)
-        throw new RampartError("not_found", `no key with id ${id}`);
-      const changed = await keys.revoke(id);
-      gateway.invalidate();
-      admins.invalidate();
-      if (changed)
-        await recordChange({
-          actor: actorOf(request),
-          action: "key.revoke",
-          target: { kind: "api-key", id },
-        });
-      return { id, revoked: true, changed };
-    },
-  );
+  route(app, admins, revokeKey, async ({ params, admin }) => {
+    // either scope will do, which the contract's single scope cannot say
+    if (!revokeKeyScopes.some((scope) => roleCan(admin.role, scope)))
+      throw new RampartError(
+        "forbidden",
+        `this action needs the ${revokeKeyScopes.join(" or ")} scope; role '${admin.role}' does not have it`,
+      );
+    const { id } = params;
+    if ((await keys.findById(id)) === undefined) throw new RampartError("not_found", `no key with id ${id}`);
+    const changed = await keys.revoke(id);
+    gateway.invalidate();
+    admins.invalidate();
+    if (changed)
+      await recordChange({
+        actor: actorOf(admin),
+        action: "key.revoke",
+        target: { kind: "api-key", id },
+      });
+    return { id, revoked: true as const, changed };
+  });
 }

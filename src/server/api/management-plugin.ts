@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ManagementChange } from "../../audit/index.js";
+import { getMe } from "../../core/api/keys.js";
+import { getEffectivePolicy } from "../../core/api/policy.js";
 import type { Authenticator } from "../../gateway/authenticator.js";
 import type { ApiKeyRepository } from "../../store/index.js";
+import { route } from "./contract-route.js";
 import { keysRoutes } from "./keys-routes.js";
-import { requireScope, scopesOf } from "./management-auth.js";
+import { scopesOf } from "./management-auth.js";
 
 export interface ManagementDependencies {
   keys: ApiKeyRepository;
@@ -22,14 +25,14 @@ export async function managementPlugin(
   app: FastifyInstance,
   dependencies: ManagementDependencies,
 ): Promise<void> {
-  app.get("/api/v1/me", { preHandler: requireScope(dependencies.admins) }, async (request) => ({
-    keyId: request.admin?.keyId,
-    name: request.admin?.keyName,
-    role: request.admin?.role,
-    scopes: scopesOf(request.admin?.role ?? ""),
+  route(app, dependencies.admins, getMe, async ({ admin }) => ({
+    keyId: admin.keyId,
+    name: admin.keyName,
+    role: admin.role,
+    scopes: [...scopesOf(admin.role)],
   }));
-  app.get("/api/v1/policy", { preHandler: requireScope(dependencies.admins, "policy:read") }, async () => ({
-    policy: dependencies.effectivePolicy(),
+  route(app, dependencies.admins, getEffectivePolicy, async () => ({
+    policy: dependencies.effectivePolicy() as Record<string, unknown>,
   }));
   await keysRoutes(app, dependencies);
 }
