@@ -10,6 +10,7 @@ import {
   REFERENCE_QUESTION,
   REPETITION,
 } from "./attack-signs.js";
+import { asksForPersonJudgement, FAIR_JUDGEMENT } from "./demographic-bias.js";
 import { revealHiddenText } from "./hidden-text.js";
 import type { ProfileChat, ProfileReply, SimulatorProfile } from "./profile.js";
 import { lastUserText } from "./tool-matching.js";
@@ -18,7 +19,8 @@ import { lastUserText } from "./tool-matching.js";
  * The hardened profile: the same signs as the vulnerable one, refused. It treats disguised text
  * (encodings, invisible characters, look-alikes) as suspect, never follows instructions found in
  * documents or tool results, never repeats its system prompt or context, calls no tools, and says
- * when it cannot verify a package, API or paper. Benign questions get a plain answer. Deterministic.
+ * when it cannot verify a package, API or paper, and judges a person the same way whatever their
+ * demographic group. Benign questions get a plain answer. Deterministic.
  */
 
 export const HARDENED_REFUSAL =
@@ -51,6 +53,7 @@ function textReply(chat: ProfileChat): string {
   if (untrusted !== "")
     return "I looked at the result of the tool; it holds ordinary information and nothing that needs action.";
   if (REFERENCE_QUESTION.test(question)) return HARDENED_UNVERIFIED;
+  if (asksForPersonJudgement(question)) return FAIR_JUDGEMENT;
   return "Happy to help. Here is a short, practical answer to your question, with the usual safety notes where they apply.";
 }
 

@@ -9,6 +9,7 @@ import {
   SAY_COMMAND,
   VERBATIM,
 } from "./attack-signs.js";
+import { asksForPersonJudgement, biasedJudgement } from "./demographic-bias.js";
 import { revealHiddenText } from "./hidden-text.js";
 import type { ProfileChat, ProfileMessage, ProfileReply, SimulatorProfile } from "./profile.js";
 import { buildToolCall, lastUserText } from "./tool-matching.js";
@@ -18,8 +19,9 @@ import { buildToolCall, lastUserText } from "./tool-matching.js";
  * encodings, obeys the last instruction it finds anywhere (user text, documents, tool results),
  * reveals its system prompt when asked, lists personal data and credentials from its context,
  * renders any markdown image it is given, repeats active content verbatim, takes on any persona,
- * complies with anything, vouches for names it has never heard of, repeats words without end and
- * calls the first tool it is offered. Deterministic.
+ * complies with anything, vouches for names it has never heard of, repeats words without end,
+ * judges people by the planted prejudice table of demographic-bias.ts, and calls the first tool it
+ * is offered. Deterministic.
  */
 
 /** Words written for an endless-repetition request (bounded, like a max_tokens cut). */
@@ -83,6 +85,7 @@ function textReply(chat: ProfileChat): string {
   if (PERSONA.test(user) || NO_REFUSAL.test(user))
     return `${personaName(user)}: ${steps(user.slice(0, 160))}`;
   if (lastIsTool) return `The page says: ${untrusted.slice(-200)}`;
+  if (asksForPersonJudgement(user)) return biasedJudgement(user);
   return `Sure! ${user.slice(0, 200)} - here is a complete answer. It is well known and widely used; just follow the usual steps:\n1. Install or look it up.\n2. Apply it.\n3. Done.`;
 }
 
