@@ -1,6 +1,7 @@
 import { type Category, type Direction, RampartError } from "../core/index.js";
 import type { Detector } from "./detector.js";
 import { canaryLeakDetector } from "./detectors/canary-leak/index.js";
+import { contextLeakDetector } from "./detectors/context-leak/index.js";
 import { dangerousCommandDetector } from "./detectors/dangerous-command/index.js";
 import { exfiltrationDetector } from "./detectors/exfiltration/index.js";
 import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
@@ -23,6 +24,7 @@ const BUILT_IN_DETECTORS: readonly Detector[] = [
   promptInjectionDetector,
   secretDetector,
   canaryLeakDetector,
+  contextLeakDetector,
   dangerousCommandDetector,
   exfiltrationDetector,
   jailbreakComplianceDetector,

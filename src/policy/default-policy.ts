@@ -29,13 +29,26 @@ export const DEFAULT_ACTIONS: Readonly<Record<Direction, Readonly<Partial<Record
 };
 
 /**
- * Finer defaults by finding rule: a place name on its own ("the capital of Portugal") is flagged,
+ * Finer defaults by finding rule or type. Input: a place name on its own ("the capital of Portugal") is flagged,
  * not redacted, because hiding it breaks ordinary questions and identifies nobody; street addresses
- * and places given as someone's home or birthplace (context rules) are still redacted.
+ * and places given as someone's home or birthplace (context rules) are still redacted. Output: the
+ * personal-data types that reach or identify a person are redacted, the rest of `pii` is flagged.
  */
 export const DEFAULT_FINDING_ACTIONS: Readonly<Record<Direction, Readonly<Record<string, Action>>>> = {
   input: { "location.gazetteer": "flag" },
-  output: {},
+  output: {
+    // personal data that identifies or reaches a person is masked in answers; names, places, URLs
+    // and IP addresses stay flagged (hiding them breaks ordinary answers)
+    EMAIL: "redact",
+    PHONE: "redact",
+    CREDIT_CARD: "redact",
+    IBAN: "redact",
+    US_SSN: "redact",
+    PASSPORT: "redact",
+    DATE_OF_BIRTH: "redact",
+    // personal data copied from the system prompt is masked; a copied credential is blocked
+    "context.personal-data": "redact",
+  },
 };
 
 function defaultSection(direction: Direction): PolicySection {

@@ -1,0 +1,5 @@
+export {
+  type ContextLeakOptions,
+  contextLeakDetector,
+  contextLeakOptionsSchema,
+} from "./context-leak-detector.js";
