@@ -16,6 +16,9 @@ export const categories = [
   "jailbreak-compliance",
   "system-prompt-leak",
   "canary-leak",
+  "harmful-request",
+  "unbounded-output",
+  "unverified-reference",
 ] as const;
 export const categorySchema = z.enum(categories);
 export type Category = z.infer<typeof categorySchema>;

@@ -8,6 +8,7 @@ import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
 import { jailbreakComplianceDetector } from "./detectors/jailbreak-compliance/index.js";
 import { piiDetector } from "./detectors/pii/index.js";
 import { promptInjectionDetector } from "./detectors/prompt-injection/index.js";
+import { repetitionDetector } from "./detectors/repetition/index.js";
 import { secretDetector } from "./detectors/secret/index.js";
 import { systemPromptLeakDetector } from "./detectors/system-prompt-leak/index.js";
 import { toxicityDetector } from "./detectors/toxicity/index.js";
@@ -22,6 +23,7 @@ const BUILT_IN_DETECTORS: readonly Detector[] = [
   invisibleTextDetector,
   piiDetector,
   promptInjectionDetector,
+  repetitionDetector,
   secretDetector,
   canaryLeakDetector,
   contextLeakDetector,

@@ -5,8 +5,10 @@ import type { Action, DetectorSetting, Policy, PolicySection } from "./schema.js
 /**
  * The built-in default actions (used when no policy is configured). Input: prompt injection and
  * secrets are blocked, personal data redacted, invisible text stripped and flagged, toxicity
- * flagged. Output: exfiltration, system-prompt leaks, canary leaks and jailbreak compliance
- * blocked, secrets and unsafe markup redacted, personal data and dangerous commands flagged.
+ * flagged. Output: exfiltration, system-prompt leaks (also credentials copied from the system
+ * prompt), canary leaks, jailbreak compliance and endless repetition blocked, secrets and unsafe
+ * markup redacted, personal data that reaches a person redacted (see DEFAULT_FINDING_ACTIONS),
+ * other personal data and dangerous commands flagged.
  */
 export const DEFAULT_ACTIONS: Readonly<Record<Direction, Readonly<Partial<Record<Category, Action>>>>> = {
   input: {
@@ -21,6 +23,7 @@ export const DEFAULT_ACTIONS: Readonly<Record<Direction, Readonly<Partial<Record
     "system-prompt-leak": "block",
     "canary-leak": "block",
     "jailbreak-compliance": "block",
+    "unbounded-output": "block",
     secret: "redact",
     "unsafe-markup": "redact",
     pii: "flag",

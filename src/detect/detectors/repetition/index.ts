@@ -1,0 +1,5 @@
+export {
+  type RepetitionOptions,
+  repetitionDetector,
+  repetitionOptionsSchema,
+} from "./repetition-detector.js";
