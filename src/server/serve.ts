@@ -16,12 +16,11 @@ import { createMetrics } from "../monitor/metrics.js";
 import { registerMetricsRoute, withDecisionMetrics } from "../monitor/metrics-route.js";
 import { type RunningSimulator, startSimulator } from "../simulator/index.js";
 import { createApiKeyRepository, migrateToLatest, openDatabase, type Store } from "../store/index.js";
-import { createGovernanceRecordRepository } from "../store/repositories/govern-record-repository.js";
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { alertsRoutes } from "./api/alerts-routes.js";
 import { complianceRoutes } from "./api/compliance-routes.js";
 import { DashboardSessions } from "./api/dashboard-sessions.js";
-import { governanceRoutes } from "./api/governance-routes.js";
+import { type ServeGovernanceOptions, serveGovernance } from "./api/governance-routes.js";
 import { buildIncidentResponse, incidentsRoutes } from "./api/incidents-routes.js";
 import { managementPlugin } from "./api/management-plugin.js";
 import { redteamRoutes, redteamRunsDirectory } from "./api/redteam-routes.js";
@@ -43,6 +42,8 @@ export interface ServeOptions {
   logger?: Logger;
   /** the content guard; by default built from the configured policy */
   guard?: ContentGuard;
+  /** timing of the scheduled audit checks (tests); by default a first look a minute after start, then hourly */
+  auditSchedule?: ServeGovernanceOptions["schedule"];
 }
 
 export interface RunningServer {
@@ -158,7 +159,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (config.dashboard.enabled) await dashboardPlugin(app);
     await incidentsRoutes(app, incidentResponse.incidentsRoutes);
     await alertsRoutes(app, incidentResponse.alertsRoutes);
-    await governanceRoutes(app, { admins, governanceRecords: createGovernanceRecordRepository(store.db) });
+    await serveGovernance(app, {
+      admins,
+      store,
+      trail,
+      loaded: options.loaded,
+      policyGuard,
+      reloader,
+      logger,
+      schedule: options.auditSchedule,
+    });
     const recordChange = (change: ManagementChange) => trail.recordManagement(change);
     const runsDirectory = redteamRunsDirectory(store, baseDir);
     await redteamRoutes(app, {

@@ -13,6 +13,7 @@ import type {
   GovernanceRecordWrite,
   StoredGovernanceRecord,
 } from "../../store/repositories/govern-record-repository.js";
+import type { AiidIncident } from "../aiid/aiid-import.js";
 import { RECORD_KINDS } from "./governance-records.js";
 
 /**
@@ -110,7 +111,16 @@ export const aiidIncidentRow = (incident: AiidIncidentRecord): GovernanceRecordW
 /** Stores imported AIID incidents (an incident imported again is replaced). */
 export async function storeAiidIncidents(
   repository: GovernanceRecordRepository,
-  incidents: readonly AiidIncidentRecord[],
+  incidents: readonly AiidIncident[],
 ): Promise<void> {
-  await repository.apply(incidents.map(aiidIncidentRow), []);
+  const copy = (incident: AiidIncident): AiidIncidentRecord => ({
+    ...incident,
+    deployers: [...incident.deployers],
+    developers: [...incident.developers],
+    harmedParties: [...incident.harmedParties],
+  });
+  await repository.apply(
+    incidents.map((incident) => aiidIncidentRow(copy(incident))),
+    [],
+  );
 }
