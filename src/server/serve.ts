@@ -18,11 +18,13 @@ import { type RunningSimulator, startSimulator } from "../simulator/index.js";
 import { createApiKeyRepository, migrateToLatest, openDatabase, type Store } from "../store/index.js";
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { alertsRoutes } from "./api/alerts-routes.js";
+import { auditRoutes } from "./api/audit-routes.js";
 import { complianceRoutes } from "./api/compliance-routes.js";
 import { DashboardSessions } from "./api/dashboard-sessions.js";
 import { type ServeGovernanceOptions, serveGovernance } from "./api/governance-routes.js";
 import { buildIncidentResponse, incidentsRoutes } from "./api/incidents-routes.js";
 import { managementPlugin } from "./api/management-plugin.js";
+import { overviewRoutes } from "./api/overview-routes.js";
 import { redteamRoutes, redteamRunsDirectory } from "./api/redteam-routes.js";
 import { sessionRoutes } from "./api/session-routes.js";
 import { settingsRoutes } from "./api/settings-routes.js";
@@ -159,6 +161,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (config.dashboard.enabled) await dashboardPlugin(app);
     await incidentsRoutes(app, incidentResponse.incidentsRoutes);
     await alertsRoutes(app, incidentResponse.alertsRoutes);
+    await auditRoutes(app, { admins, store, trail });
+    await overviewRoutes(app, { admins, store, trail });
     await serveGovernance(app, {
       admins,
       store,
