@@ -1,0 +1,2 @@
+export { effectivePolicyQuery, keyListQuery, keyQueryKeys, upstreamsQuery } from "./api/queries";
+export { SettingsPage } from "./components/settings-page";
