@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadGovernanceFolder } from "../govern/as-code/governance-folder.js";
 import { readGovernanceSnapshot } from "../govern/compliance/sources/governance-snapshot-schema.js";
+import { aiidIncidentsOf } from "../govern/records/runtime-records.js";
+import { openDatabase } from "../store/index.js";
+import { createGovernanceRecordRepository } from "../store/repositories/govern-record-repository.js";
 import { runCli } from "./main.js";
 
 const folders: string[] = [];
@@ -69,5 +72,88 @@ describe("rampart init and govern", () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toContain("raci.yaml: audits: has 2 accountable roles");
     expect(readFileSync(join(exported, "raci.yaml"), "utf8")).toContain("risk-assessment");
+  });
+
+  it("govern check runs audit plans' automated checks now, stores the run and its findings, exits 1 on a failure", async () => {
+    const root = mkdtempSync(join(tmpdir(), "rampart-check-"));
+    folders.push(root);
+    expect((await cli(["init", root])).code).toBe(0);
+    const config = join(root, "rampart.yaml");
+    const governance = join(root, "governance");
+    expect((await cli(["govern", "apply", governance, "--config", config])).code).toBe(0);
+
+    const check = await cli(["govern", "check", "--config", config]);
+    expect(check.code).toBe(1);
+    expect(check.out).toContain("quarterly-ai-review");
+    expect(check.out).toMatch(
+      /FAIL policy-drift\n\s+acceptable use staff \/ llama-3-70b \/ confidential: allowed/,
+    );
+    expect(check.out).toMatch(/FAIL redteam-freshness\n\s+model llama-3-70b: never red-teamed/);
+    expect(check.out).toContain("n/a  audit-chain"); // no trail recorded yet: not available, never passed
+    expect(check.out).toContain("ok   model-ownership");
+    expect(check.out).toContain("auto-policy-drift (high");
+
+    // the merged policy removes the drift; the run and the closed finding are stored
+    const policyFile = join(root, "policy.yaml");
+    expect(
+      (await cli(["govern", "compile-policy", governance, "--config", config, "--out", policyFile])).code,
+    ).toBe(0);
+    writeFileSync(config, `${readFileSync(config, "utf8")}policy: ./policy.yaml\n`);
+    const json = await cli([
+      "govern",
+      "check",
+      "--audit",
+      "quarterly-ai-review",
+      "--json",
+      "--config",
+      config,
+    ]);
+    const [outcome] = JSON.parse(json.out);
+    expect(outcome.run.trigger).toBe("manual");
+    expect(outcome.run.actor).toMatch(/^cli:/);
+    expect(outcome.run.results.find((r: { check: string }) => r.check === "policy-drift").passed).toBe(true);
+    expect(outcome.findings.find((f: { check: string }) => f.check === "policy-drift").status).toBe("closed");
+
+    const unknown = await cli(["govern", "check", "--audit", "nope", "--config", config]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("no audit plan with id nope");
+  });
+
+  it("govern import-aiid stores an AIID snapshot's incidents and lists those involving the inventory", async () => {
+    const root = mkdtempSync(join(tmpdir(), "rampart-aiid-"));
+    folders.push(root);
+    expect((await cli(["init", root])).code).toBe(0);
+    const config = join(root, "rampart.yaml");
+    expect((await cli(["govern", "apply", join(root, "governance"), "--config", config])).code).toBe(0);
+    const fixture = new URL("../govern/aiid/fixtures/incidents.csv", import.meta.url).pathname;
+
+    const dry = await cli(["govern", "import-aiid", fixture, "--dry-run", "--json", "--config", config]);
+    expect(JSON.parse(dry.out)).toMatchObject({ imported: 0, read: 2 });
+    const imported = await cli(["govern", "import-aiid", fixture, "--config", config]);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain("imported 2 AIID incidents");
+    expect(imported.out).toContain("AIID 2 (2025-07-19) Injected document leaks notes");
+    expect(imported.out).toContain(
+      "vendor hosted-api-vendor, model hosted-gpt; https://incidentdatabase.ai/cite/2",
+    );
+    expect(imported.out).not.toContain("AIID 1 ");
+
+    const store = await openDatabase(`sqlite:${join(root, "rampart.db")}`);
+    try {
+      const stored = aiidIncidentsOf(await createGovernanceRecordRepository(store.db).list());
+      expect(stored.map((incident) => incident.incidentId)).toEqual([1, 2]);
+    } finally {
+      await store.close();
+    }
+    // the folder's records are untouched by the import: applying it again changes nothing
+    expect((await cli(["govern", "apply", join(root, "governance"), "--config", config])).out).toBe(
+      "no changes\n",
+    );
+
+    const broken = join(root, "broken.csv");
+    writeFileSync(broken, "id,title\n1,x\n");
+    const refused = await cli(["govern", "import-aiid", broken, "--config", config]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('column "incident_id" is missing');
   });
 });

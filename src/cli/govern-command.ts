@@ -1,6 +1,9 @@
 import { writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { stringify } from "yaml";
+import { signingKeyPathFor } from "../audit/audit-trail.js";
+import { loadSigningKey } from "../audit/signing-key.js";
 import { loadConfig } from "../config/index.js";
 import { RampartError } from "../core/index.js";
 import { applyGovernance, formatChanges, readGovernance } from "../govern/as-code/apply-governance.js";
@@ -12,12 +15,36 @@ import {
 } from "../govern/as-code/governance-folder.js";
 import { lineDiff } from "../govern/as-code/line-diff.js";
 import { storeGovernanceRecordsSource } from "../govern/as-code/store-records-source.js";
+import { type AuditRunOutcome, createAuditCheckService } from "../govern/audits/audit-service.js";
+import { checkInputsFrom } from "../govern/audits/check-inputs.js";
+import { auditChainVerifier } from "../govern/compliance/sources/audit-store-sources.js";
 import type { Governance } from "../govern/records/governance-schema.js";
 import { renderRaciCsv, renderRaciHtml, renderRaciTable } from "../govern/records/raci.js";
 import { loadPolicyFromConfig } from "../policy/index.js";
+import { createApiKeyRepository } from "../store/index.js";
+import { createAuditRepository } from "../store/repositories/audit-event-repository.js";
 import { createGovernanceRecordRepository } from "../store/repositories/govern-record-repository.js";
+import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
+import { registerGovernAiidCommand } from "./govern-aiid-command.js";
 import { type CliContext, exitCodes } from "./program.js";
 import { withMigratedStore } from "./store-access.js";
+
+const MARK = { true: "ok  ", false: "FAIL", null: "n/a " } as const;
+
+function renderOutcome({ run, findings }: AuditRunOutcome): string {
+  const lines = [`${run.audit}  (run ${run.id} at ${run.at})`];
+  for (const result of run.results) {
+    lines.push(`  ${MARK[String(result.passed) as keyof typeof MARK]} ${result.check}`);
+    if (result.passed !== true) for (const problem of result.problems) lines.push(`         ${problem}`);
+  }
+  const open = findings.filter((finding) => finding.status === "open");
+  lines.push(
+    open.length === 0
+      ? "  no open automated findings"
+      : `  open findings: ${open.map((f) => `${f.id} (${f.severity}, due ${f.due}${f.owner === "" ? "" : `, ${f.owner}`})`).join("; ")}`,
+  );
+  return `${lines.join("\n")}\n`;
+}
 
 function loadFolder(dir: string, context: CliContext): Governance | undefined {
   const result = loadGovernanceFolder(dir);
@@ -103,6 +130,54 @@ export function registerGovernCommand(program: Command, context: CliContext): vo
       );
       if (options.out !== undefined) writeFileSync(options.out, stringify(merged));
     });
+
+  govern
+    .command("check")
+    .description(
+      "run audit plans' automated checks now (policy drift, red-team freshness, audit chain, key hygiene, model ownership)",
+    )
+    .option("--audit <id>", "one audit plan (default: every plan with automated checks)")
+    .option("--json", "print JSON")
+    .option("-c, --config <file>", "configuration file")
+    .action(async (options: { audit?: string; json?: boolean; config?: string }) => {
+      const loaded = loadConfig({ file: options.config });
+      const outcomes = await withMigratedStore(options.config, async (store) => {
+        const records = createGovernanceRecordRepository(store.db);
+        const governance = await readGovernance(records);
+        const plans = governance.audits.filter((plan) =>
+          options.audit === undefined ? plan.automatedChecks.length > 0 : plan.id === options.audit,
+        );
+        if (options.audit !== undefined && plans.length === 0)
+          throw new RampartError(
+            "usage",
+            `no audit plan with id ${options.audit} (plans: ${governance.audits.map((p) => p.id).join(", ") || "none"})`,
+          );
+        const key = loadSigningKey(signingKeyPathFor(store, loaded.baseDir));
+        const service = createAuditCheckService({
+          records,
+          inputs: checkInputsFrom({
+            policy: () => loadPolicyFromConfig(loaded),
+            redteamRuns: createRedteamRunRepository(store.db),
+            keys: createApiKeyRepository(store.db),
+            auditChain:
+              key === undefined
+                ? undefined
+                : auditChainVerifier(createAuditRepository(store.db), key.publicKey),
+          }),
+        });
+        const actor = { kind: "cli" as const, id: userInfo().username || "cli" };
+        const results: AuditRunOutcome[] = [];
+        for (const plan of plans) results.push(await service.run(plan.id, { trigger: "manual", actor }));
+        return results;
+      });
+      if (options.json === true) context.io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
+      else if (outcomes.length === 0) context.io.stdout("no audit plan lists automated checks\n");
+      else context.io.stdout(outcomes.map(renderOutcome).join("\n"));
+      if (outcomes.some(({ run }) => run.results.some((result) => result.passed === false)))
+        context.setExitCode(exitCodes.failed);
+    });
+
+  registerGovernAiidCommand(govern, context);
 
   govern
     .command("snapshot")

@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { RampartError } from "../core/index.js";
+import { importAiidIncidents, incidentsInvolvingInventory } from "../govern/aiid/aiid-import.js";
+import { readGovernance } from "../govern/as-code/apply-governance.js";
+import { storeAiidIncidents } from "../govern/records/runtime-records.js";
+import { createGovernanceRecordRepository } from "../store/repositories/govern-record-repository.js";
+import type { CliContext } from "./program.js";
+import { withMigratedStore } from "./store-access.js";
+
+/**
+ * `rampart govern import-aiid FILE`: reads incidents.csv from an AI Incident Database snapshot,
+ * stores the incidents so risks and incident reports can cite them, and lists those whose deployer
+ * or developer is one of the organisation's vendors or model providers.
+ */
+export function registerGovernAiidCommand(govern: Command, context: CliContext): void {
+  govern
+    .command("import-aiid <file>")
+    .description(
+      "import incidents.csv of an AI Incident Database snapshot and list those involving your vendors",
+    )
+    .option("--dry-run", "read and match the file without storing it")
+    .option("--json", "print JSON")
+    .option("-c, --config <file>", "configuration file")
+    .action(async (file: string, options: { dryRun?: boolean; json?: boolean; config?: string }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (error) {
+        throw new RampartError("usage", `cannot read ${file}`, { cause: error });
+      }
+      const incidents = importAiidIncidents(text);
+      const matches = await withMigratedStore(options.config, async (store) => {
+        const repository = createGovernanceRecordRepository(store.db);
+        if (options.dryRun !== true) await storeAiidIncidents(repository, incidents);
+        return incidentsInvolvingInventory(incidents, await readGovernance(repository));
+      });
+      if (options.json === true) {
+        context.io.stdout(
+          `${JSON.stringify(
+            {
+              imported: options.dryRun === true ? 0 : incidents.length,
+              read: incidents.length,
+              involvingInventory: matches.map((item) => ({ ...item.incident, matches: item.matches })),
+            },
+            null,
+            2,
+          )}\n`,
+        );
+        return;
+      }
+      context.io.stdout(
+        options.dryRun === true
+          ? `read ${incidents.length} AIID incidents from ${file} (dry run: not stored)\n`
+          : `imported ${incidents.length} AIID incidents from ${file}\n`,
+      );
+      if (matches.length === 0) {
+        context.io.stdout("none involves a vendor or model provider of the inventory\n");
+        return;
+      }
+      context.io.stdout(`${matches.length} involve the inventory:\n`);
+      for (const { incident, matches: names } of matches)
+        context.io.stdout(
+          `  AIID ${incident.incidentId} (${incident.date}) ${incident.title}\n    ${names.join(", ")}; ${incident.citeUrl}\n`,
+        );
+    });
+}
