@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { RampartError } from "../core/index.js";
-import { checkTools } from "../policy/index.js";
+import { checkTools, highImpactTools } from "../policy/index.js";
 import {
   APPROVE_TOOLS_HEADER,
   acceptableUseBeforeRedaction,
@@ -52,6 +52,13 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
         ),
       };
       const use = dependencies.guard.usePolicy(context);
+      // tools whose definitions say they delete, pay, execute, change access or send out (tool-risk.ts)
+      const highImpact = highImpactTools(
+        (body.tools ?? []).map((tool) => ({
+          name: tool.function.name,
+          description: tool.function.description,
+        })),
+      );
       enforceToolRules(
         use,
         (body.tools ?? []).map((tool) => tool.function.name),
@@ -89,7 +96,8 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
         upstreamBody.stream_options = { ...(body.stream_options ?? {}), include_usage: true };
         await streamChat(dependencies, request, reply, record, route, upstreamBody, outputContext, {
           toolAllowed: (name) =>
-            checkTools(use.tools, [name], approvedTools(request.headers[APPROVE_TOOLS_HEADER])).ok,
+            checkTools(use.tools, [name], approvedTools(request.headers[APPROVE_TOOLS_HEADER]), highImpact)
+              .ok,
           clientWantsUsage: body.stream_options?.include_usage === true,
           abort,
           kind: "chat",
@@ -110,13 +118,20 @@ export function chatCompletionsHandler(dependencies: GatewayDependencies) {
       const called = guarded.body.choices.flatMap((choice) =>
         (choice.message.tool_calls ?? []).map((call) => call.function.name),
       );
-      const toolCheck = checkTools(use.tools, called, approvedTools(request.headers[APPROVE_TOOLS_HEADER]));
+      const toolCheck = checkTools(
+        use.tools,
+        called,
+        approvedTools(request.headers[APPROVE_TOOLS_HEADER]),
+        highImpact,
+      );
       if (!toolCheck.ok) {
         record.outputVerdict = "block";
         const why =
           toolCheck.reason === "not-allowed"
             ? "is not allowed for this app"
-            : "is destructive and was not approved";
+            : toolCheck.reason === "high-impact"
+              ? `acts with high impact and was not approved (${APPROVE_TOOLS_HEADER}: ${toolCheck.tool})`
+              : "is destructive and was not approved";
         throw new RampartError(
           "policy_violation",
           `the model called the tool '${toolCheck.tool}', which ${why} (excessive agency)`,

@@ -55,6 +55,12 @@ export const toolRulesSchema = z.strictObject({
   allow: z.array(z.string().min(1)).default(["*"]),
   /** tools that act destructively: refused unless the request approves them (`x-rampart-approve-tools`) */
   destructive: z.array(z.string().min(1)).default([]),
+  /**
+   * tools whose definition says they delete data, move money, run commands, change access or send
+   * things out (see tool-risk.ts): `approve` (default) blocks a call of one that the request did not
+   * approve; `allow` lets the model call them
+   */
+  highImpact: z.enum(["approve", "allow"]).default("approve"),
 });
 export type ToolRules = z.infer<typeof toolRulesSchema>;
 
@@ -100,19 +106,29 @@ export function decideUse(
   return { decision: rule?.decision ?? "allowed", rule };
 }
 
-export type ToolCheck = { ok: true } | { ok: false; tool: string; reason: "not-allowed" | "needs-approval" };
+export type ToolCheck =
+  | { ok: true }
+  | { ok: false; tool: string; reason: "not-allowed" | "needs-approval" | "high-impact" };
 
-/** Checks tool names (defined in a request, or called in an answer) against the app's rules. */
+/**
+ * Checks tool names (defined in a request, or called in an answer) against the app's rules.
+ * `highImpact` names the tools recognised as high-impact from their definitions (tool-risk.ts); pass
+ * it for the calls in an answer: with `highImpact: approve` such a call needs the request's approval.
+ */
 export function checkTools(
   rules: ToolRules,
   names: readonly string[],
   approved: ReadonlySet<string>,
+  highImpact: ReadonlySet<string> = new Set(),
 ): ToolCheck {
   for (const name of names) {
     if (!rules.allow.some((pattern) => patternMatches(pattern, name)))
       return { ok: false, tool: name, reason: "not-allowed" };
     if (rules.destructive.some((pattern) => patternMatches(pattern, name)) && !approved.has(name)) {
       return { ok: false, tool: name, reason: "needs-approval" };
+    }
+    if (rules.highImpact === "approve" && highImpact.has(name) && !approved.has(name)) {
+      return { ok: false, tool: name, reason: "high-impact" };
     }
   }
   return { ok: true };

@@ -8,7 +8,7 @@ import type { Action, DetectorSetting, Policy, PolicySection } from "./schema.js
  * flagged. Output: exfiltration, system-prompt leaks (also credentials copied from the system
  * prompt), canary leaks, jailbreak compliance and endless repetition blocked, secrets and unsafe
  * markup redacted, personal data that reaches a person redacted (see DEFAULT_FINDING_ACTIONS),
- * other personal data and dangerous commands flagged.
+ * dangerous commands redacted, other personal data flagged.
  */
 export const DEFAULT_ACTIONS: Readonly<Record<Direction, Readonly<Partial<Record<Category, Action>>>>> = {
   input: {
@@ -27,7 +27,9 @@ export const DEFAULT_ACTIONS: Readonly<Record<Direction, Readonly<Partial<Record
     secret: "redact",
     "unsafe-markup": "redact",
     pii: "flag",
-    "dangerous-command": "flag",
+    // a destructive shell command in an answer (or a tool call's arguments) is masked before an
+    // agent or a copy-paste can run it
+    "dangerous-command": "redact",
   },
 };
 
@@ -90,7 +92,7 @@ export function defaultPolicy(): Policy {
       default: "internal",
       acceptHeader: true,
     },
-    tools: { default: { allow: ["*"], destructive: [] }, apps: {} },
+    tools: { default: { allow: ["*"], destructive: [], highImpact: "approve" }, apps: {} },
     overrides: { roles: {}, apps: {}, models: {} },
   };
 }

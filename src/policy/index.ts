@@ -6,4 +6,5 @@ export * from "./merge.js";
 export * from "./policy-scanner.js";
 export * from "./redact-text.js";
 export * from "./schema.js";
+export * from "./tool-risk.js";
 export * from "./validate.js";

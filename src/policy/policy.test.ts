@@ -35,11 +35,19 @@ describe("default policy", () => {
       "system-prompt-leak": "block",
       "canary-leak": "block",
       "jailbreak-compliance": "block",
+      "unbounded-output": "block",
       secret: "redact",
       "unsafe-markup": "redact",
       pii: "flag",
-      "dangerous-command": "flag",
+      "dangerous-command": "redact",
     });
+    expect(policy.output.findingActions).toMatchObject({
+      EMAIL: "redact",
+      CREDIT_CARD: "redact",
+      "context.personal-data": "redact",
+    });
+    expect(policy.output.findingActions.PERSON).toBeUndefined();
+    expect(policy.tools.default.highImpact).toBe("approve");
     expect(policy.input.stripInvisible).toBe(true);
     expect(policy.failMode).toBe("closed");
     expect(policy.stream).toEqual({ mode: "hold-back", windowChars: 200 });

@@ -92,7 +92,7 @@ export function markerGuard(): ContentGuard {
         default: "internal",
         acceptHeader: true,
       },
-      tools: { allow: ["*"], destructive: [] },
+      tools: { allow: ["*"], destructive: [], highImpact: "allow" },
     }),
     describe: () => ({
       guard: "marker",
