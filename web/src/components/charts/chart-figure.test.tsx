@@ -7,7 +7,14 @@ import { CiBarChart } from "./ci-bar-chart";
 function data(overrides: Partial<CiBarChartData> = {}): CiBarChartData {
   return {
     bars: [
-      { id: "a", label: "Alpha", value: 0.5, interval: [0.3, 0.7], uncertain: false, color: "var(--chart-1)" },
+      {
+        id: "a",
+        label: "Alpha",
+        value: 0.5,
+        interval: [0.3, 0.7],
+        uncertain: false,
+        color: "var(--chart-1)",
+      },
       { id: "b", label: "Beta", value: null, interval: null, uncertain: false, color: "var(--chart-1)" },
     ],
     summary: "Rate by letter: Alpha 50%, Beta no rate.",
@@ -34,7 +41,11 @@ function data(overrides: Partial<CiBarChartData> = {}): CiBarChartData {
 describe("CiBarChart", () => {
   it("draws the chart as one image with the summary, and switches to its table equivalent", async () => {
     const { user } = await renderWithApp(<CiBarChart title="Rate by letter" data={data()} />);
-    const image = await screen.findByRole("img", { name: "Rate by letter: Alpha 50%, Beta no rate." });
+    const image = await screen.findByRole(
+      "img",
+      { name: "Rate by letter: Alpha 50%, Beta no rate." },
+      { timeout: 10_000 },
+    );
     expect(image).toBeInTheDocument();
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
     const figure = screen.getByRole("figure", { name: "Rate by letter" });
@@ -47,7 +58,9 @@ describe("CiBarChart", () => {
   });
 
   it("says why it cannot draw, and still shows the table when there are rows", async () => {
-    await renderWithApp(<CiBarChart title="Rate by letter" data={data({ unavailable: "the run is still running." })} />);
+    await renderWithApp(
+      <CiBarChart title="Rate by letter" data={data({ unavailable: "the run is still running." })} />,
+    );
     expect(screen.getByRole("note")).toHaveTextContent("Cannot draw this chart: the run is still running.");
     expect(screen.queryByRole("button", { name: /Chart/ })).not.toBeInTheDocument();
     expect(screen.getByRole("table", { name: "Rate by letter" })).toBeInTheDocument();
@@ -55,8 +68,13 @@ describe("CiBarChart", () => {
 
   it("explains the less-certain style when a bar has it", async () => {
     await renderWithApp(
-      <CiBarChart title="Rate by letter" data={data({ uncertainNote: "Lighter, dashed marks: few cases." })} />,
+      <CiBarChart
+        title="Rate by letter"
+        data={data({ uncertainNote: "Lighter, dashed marks: few cases." })}
+      />,
     );
-    expect(await screen.findByText("Lighter, dashed marks: few cases.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Lighter, dashed marks: few cases.", {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
   });
 });

@@ -53,7 +53,7 @@ export function RunsPage() {
                   <CardTitle>Runs</CardTitle>
                 </CardHeader>
                 <CardContent>
-                  <p aria-live="polite" className="sr-only">
+                  <p role="status" className="sr-only">
                     {anyRunning(runs) ? "A run is in progress; the list refreshes every second." : ""}
                   </p>
                   <RunsTable runs={runs} now={Date.now()} />
