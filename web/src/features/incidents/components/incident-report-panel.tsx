@@ -49,9 +49,14 @@ export function IncidentReportPanel({ incidentId }: { incidentId: string }) {
           ) : report.isError ? (
             <ErrorState error={report.error} retry={() => void report.refetch()} />
           ) : (
-            <pre className="whitespace-pre-wrap break-words rounded-md border border-border bg-muted p-3 text-xs">
-              {report.data}
-            </pre>
+            <section
+              aria-label="Post-incident report (Markdown)"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be a tab stop so keyboard users can scroll it
+              tabIndex={0}
+              className="max-h-[32rem] overflow-auto rounded-md border border-border bg-muted focus-visible:outline-2 focus-visible:outline-ring"
+            >
+              <pre className="whitespace-pre-wrap break-words p-3 text-xs">{report.data}</pre>
+            </section>
           ))}
       </CardContent>
     </Card>

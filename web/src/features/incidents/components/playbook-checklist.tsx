@@ -18,6 +18,9 @@ export function PlaybookChecklist({
 }) {
   const { can, reason } = useCan("incidents:write");
   const update = useUpdateIncident(incidentId);
+  // while a tick is on its way, show it (the answer and the refetch follow)
+  const ticking = update.isPending ? update.variables?.step : undefined;
+  const isDone = (step: PlaybookStepStateView) => (ticking?.index === step.index ? ticking.done : step.done);
   const done = steps.filter((step) => step.done).length;
   const disabledWhy = closed ? "A closed incident cannot change." : can ? null : `Ticking steps ${reason}.`;
   return (
@@ -38,7 +41,7 @@ export function PlaybookChecklist({
                   id={id}
                   type="checkbox"
                   className="mt-0.5 size-4 accent-primary"
-                  checked={step.done}
+                  checked={isDone(step)}
                   disabled={disabledWhy !== null || update.isPending}
                   aria-describedby={disabledWhy === null ? `${id}-meta` : `${id}-meta steps-reason`}
                   onChange={(event) =>
@@ -46,7 +49,7 @@ export function PlaybookChecklist({
                   }
                 />
                 <div>
-                  <label htmlFor={id} className={step.done ? "line-through decoration-1" : undefined}>
+                  <label htmlFor={id} className={isDone(step) ? "line-through decoration-1" : undefined}>
                     {step.index + 1}. {step.title}
                   </label>
                   <p id={`${id}-meta`} className="text-xs text-muted-foreground">

@@ -18,9 +18,14 @@ export function PolicyPanel() {
       <CardContent>
         <QueryView query={query} scope="policy:read" rows={8}>
           {(policy) => (
-            <pre className="whitespace-pre-wrap break-words rounded-md border border-border bg-muted p-3 text-xs">
-              {JSON.stringify(policy, null, 2)}
-            </pre>
+            <section
+              aria-label="Effective policy (JSON)"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be a tab stop so keyboard users can scroll it
+              tabIndex={0}
+              className="max-h-[32rem] overflow-auto rounded-md border border-border bg-muted focus-visible:outline-2 focus-visible:outline-ring"
+            >
+              <pre className="p-3 text-xs">{JSON.stringify(policy, null, 2)}</pre>
+            </section>
           )}
         </QueryView>
       </CardContent>
