@@ -2,17 +2,22 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../config/index.js";
+import { defaultPolicy } from "../../policy/index.js";
 import { createApiKeyRepository, issueApiKey } from "../../store/index.js";
 import { createGovernanceRecordRepository } from "../../store/repositories/govern-record-repository.js";
 import { createRedteamRunRepository } from "../../store/repositories/redteam-run-repository.js";
 import { describeEachDatabase, useFreshStore } from "../../store/test-support/test-databases.js";
 import { checkInputsFrom } from "../audits/check-inputs.js";
+import { loadControls, loadFramework } from "../catalog/load-catalog.js";
+import { buildComplianceReport } from "../compliance/compliance-engine.js";
 import { RUNTIME_KINDS } from "../records/runtime-records.js";
 import { writeAcceptableUseToPolicyFile } from "./acceptable-use-file.js";
 import { readGovernance } from "./apply-governance.js";
 import { createGovernanceEditor } from "./governance-editor.js";
 import { residualLikelihood, trainingView } from "./governance-views.js";
 import { starterGovernance } from "./starter-governance.js";
+import { storeGovernanceRecordsSource } from "./store-records-source.js";
 
 const starter = starterGovernance("2026-11-01");
 
@@ -81,6 +86,44 @@ describeEachDatabase("governance editor", (database) => {
     // a person who leaves takes the assignment's date along
     await editor.update((current) => ({ ...current, training: { ...current.training, people: {} } }));
     expect((await records.list()).filter((row) => row.kind === RUNTIME_KINDS.trainingAssignment)).toEqual([]);
+  });
+
+  it("the stored models' deployment decides which controls the compliance report holds against the organisation", async () => {
+    const records = createGovernanceRecordRepository(store().db);
+    const editor = createGovernanceEditor(records);
+    const owasp = loadFramework("owasp-llm-2025");
+    const controls = loadControls();
+    const report = () =>
+      buildComplianceReport(owasp, controls, {
+        config: loadConfig({ cwd: mkdtempSync(join(tmpdir(), "rampart-cfg-")), env: {} }),
+        policy: defaultPolicy(),
+        records: storeGovernanceRecordsSource(records),
+        now: () => new Date("2026-11-20T00:00:00.000Z"),
+      });
+    const status = async (id: string) => (await report()).requirements.find((item) => item.id === id)?.status;
+    const saasOnly = {
+      ...starter,
+      assets: {
+        ...starter.assets,
+        models: starter.assets.models.filter((model) => model.deployment === "saas"),
+        datasets: [],
+        applications: starter.assets.applications.map((app) => ({ ...app, models: ["hosted-gpt"] })),
+      },
+      risks: starter.risks.map((risk) => ({
+        ...risk,
+        assets: risk.assets.filter((id) => id !== "llama-3-70b"),
+      })),
+    };
+    await editor.replace(saasOnly);
+    expect(await status("LLM09")).toBe("not-applicable");
+    await editor.update((current) => ({
+      ...current,
+      assets: {
+        ...current.assets,
+        models: current.assets.models.map((model) => ({ ...model, deployment: "on-premises" as const })),
+      },
+    }));
+    expect(await status("LLM09")).toBe("not-met");
   });
 
   it("reads the checks' inputs from the store: newest red-team run per model, idle days of active keys", async () => {
