@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { newId } from "../../core/index.js";
+import { newId, newOrderedId } from "../../core/index.js";
 import type { RampartDatabase } from "../database-schema.js";
 import { fromJsonColumn, parseStoredValue, toJsonColumn } from "../json-column.js";
 import { fromStoredTimestamp, fromStoredTimestampOrNull, toStoredTimestamp } from "../timestamps.js";
@@ -194,7 +194,7 @@ export function createIncidentRepository(db: Kysely<RampartDatabase>): IncidentR
       return Number(result.numUpdatedRows) > 0 ? get(id) : undefined;
     },
     async addTimeline(entry) {
-      const stored: TimelineEntry = { ...entry, id: newId("tle") };
+      const stored: TimelineEntry = { ...entry, id: newOrderedId("tle") };
       await incidents
         .insertInto("incident_timeline")
         .values({
