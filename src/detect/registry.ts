@@ -4,6 +4,7 @@ import { canaryLeakDetector } from "./detectors/canary-leak/index.js";
 import { contextLeakDetector } from "./detectors/context-leak/index.js";
 import { dangerousCommandDetector } from "./detectors/dangerous-command/index.js";
 import { exfiltrationDetector } from "./detectors/exfiltration/index.js";
+import { harmfulRequestDetector } from "./detectors/harmful-request/index.js";
 import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
 import { jailbreakComplianceDetector } from "./detectors/jailbreak-compliance/index.js";
 import { piiDetector } from "./detectors/pii/index.js";
@@ -29,6 +30,7 @@ const BUILT_IN_DETECTORS: readonly Detector[] = [
   contextLeakDetector,
   dangerousCommandDetector,
   exfiltrationDetector,
+  harmfulRequestDetector,
   jailbreakComplianceDetector,
   systemPromptLeakDetector,
   toxicityDetector,

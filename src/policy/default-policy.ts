@@ -3,8 +3,8 @@ import { detectorsFor } from "../detect/registry.js";
 import type { Action, DetectorSetting, Policy, PolicySection } from "./schema.js";
 
 /**
- * The built-in default actions (used when no policy is configured). Input: prompt injection and
- * secrets are blocked, personal data redacted, invisible text stripped and flagged, toxicity
+ * The built-in default actions (used when no policy is configured). Input: prompt injection,
+ * secrets and requests for help with serious harm are blocked, personal data redacted, invisible text stripped and flagged, toxicity
  * flagged. Output: exfiltration, system-prompt leaks (also credentials copied from the system
  * prompt), canary leaks, jailbreak compliance and endless repetition blocked, secrets and unsafe
  * markup redacted, personal data that reaches a person redacted (see DEFAULT_FINDING_ACTIONS),
@@ -14,6 +14,7 @@ export const DEFAULT_ACTIONS: Readonly<Record<Direction, Readonly<Partial<Record
   input: {
     "prompt-injection": "block",
     secret: "block",
+    "harmful-request": "block",
     pii: "redact",
     "invisible-text": "flag",
     toxicity: "flag",

@@ -26,6 +26,7 @@ describe("default policy", () => {
     expect(policy.input.actions).toEqual({
       "prompt-injection": "block",
       secret: "block",
+      "harmful-request": "block",
       pii: "redact",
       "invisible-text": "flag",
       toxicity: "flag",

@@ -1,0 +1,5 @@
+export {
+  type HarmfulRequestOptions,
+  harmfulRequestDetector,
+  harmfulRequestOptionsSchema,
+} from "./harmful-request-detector.js";
