@@ -2,13 +2,13 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { LimitsConfig } from "../config/index.js";
-import { RampartError, toHttpError } from "../core/index.js";
+import { RampartError, type Sensitivity, toHttpError } from "../core/index.js";
 import type { Authenticator } from "./authenticator.js";
 import { presentedKey } from "./authenticator.js";
 import type { DecisionSink } from "./decision-event.js";
 import type { ContentGuard } from "./guard.js";
 import type { LimitsService } from "./limits/index.js";
-import type { Principal } from "./principal.js";
+import type { Principal, RaisedSensitivity } from "./principal.js";
 import { RequestRecord } from "./request-record.js";
 import type { UpstreamClient } from "./upstream-client.js";
 import { modelPatternMatches, type Route, type UpstreamRouter } from "./upstream-router.js";
@@ -34,6 +34,37 @@ export interface ContainmentView {
   readonly disabledModels: ReadonlySet<string>;
   /** model -> the model its requests go to instead */
   readonly fallbacks: ReadonlyMap<string, string>;
+  /** target (key id, `app:<name>`, `role:<name>` or `*`) -> parameters (`level`, `category`) */
+  readonly raisedSensitivity?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+}
+
+const SENSITIVITY_ORDER: readonly Sensitivity[] = ["low", "medium", "high"];
+
+/**
+ * The raise-sensitivity containment that covers a caller, if any: its key id first, then its app,
+ * its role, then `*`. `level` defaults to high; an unknown level counts as high.
+ */
+export function raisedSensitivityFor(
+  active: ContainmentView,
+  principal: Principal,
+): RaisedSensitivity | undefined {
+  const raised = active.raisedSensitivity;
+  if (raised === undefined || raised.size === 0) return undefined;
+  const targets = [
+    principal.keyId,
+    ...(principal.app === null ? [] : [`app:${principal.app}`]),
+    `role:${principal.role}`,
+    "*",
+  ];
+  for (const target of targets) {
+    const parameters = raised.get(target);
+    if (parameters === undefined) continue;
+    const level = SENSITIVITY_ORDER.find((candidate) => candidate === parameters.level) ?? "high";
+    return parameters.category === undefined || parameters.category === ""
+      ? { level }
+      : { level, category: parameters.category };
+  }
+  return undefined;
 }
 
 /** Parses a request body with a schema; the first problem becomes a 400 that names the parameter. */
@@ -58,7 +89,7 @@ export async function admit(
   record: RequestRecord,
   model: string,
 ): Promise<{ principal: Principal; route: Route }> {
-  const principal = await dependencies.authenticator.authenticate(presentedKey(request.headers));
+  let principal = await dependencies.authenticator.authenticate(presentedKey(request.headers));
   record.principal = principal;
   record.model = model;
   if (
@@ -85,6 +116,8 @@ export async function admit(
         "this key is blocked by an incident containment; contact your security team",
       );
     }
+    const raised = raisedSensitivityFor(active, principal);
+    if (raised !== undefined) principal = { ...principal, raisedSensitivity: raised };
     const fallback = active.fallbacks.get(model);
     if (fallback !== undefined) routed = fallback;
     else if (active.disabledModels.has(model)) {

@@ -1,5 +1,6 @@
-import { type Category, type Finding, strongestVerdict } from "../core/index.js";
+import { type Category, type Finding, type Sensitivity, strongestVerdict } from "../core/index.js";
 import type { Scanner } from "../detect/engine.js";
+import { getDetector } from "../detect/registry.js";
 import {
   createPolicyScanner,
   type Decision,
@@ -9,6 +10,7 @@ import {
   resolvePolicy,
 } from "../policy/index.js";
 import type { ContentGuard, GuardContext, GuardResult, ScanSegment, UsePolicy } from "./guard.js";
+import type { RaisedSensitivity } from "./principal.js";
 import {
   type ConversationVault,
   type PlaceholderVault,
@@ -42,6 +44,36 @@ function stripSpans(text: string, findings: readonly Finding[]): string {
     cursor = span.end;
   }
   return out + text.slice(cursor);
+}
+
+const SENSITIVITY_RANK: Readonly<Record<Sensitivity, number>> = { low: 0, medium: 1, high: 2 };
+
+/**
+ * The policy with its enabled detectors (all, or those of one category) scanning at least at the
+ * raised level: an incident's raise-sensitivity containment. Detectors the policy switched off stay off.
+ */
+export function raiseSensitivity(policy: EffectivePolicy, raised: RaisedSensitivity): EffectivePolicy {
+  const raiseDirection = (direction: "input" | "output") => {
+    const detectors = Object.fromEntries(
+      Object.entries(policy[direction].detectors).map(([id, setting]) => {
+        if (!setting.enabled) return [id, setting];
+        if (raised.category !== undefined && detectorCategory(id) !== raised.category) return [id, setting];
+        const current = setting.sensitivity ?? "medium";
+        const level = SENSITIVITY_RANK[raised.level] > SENSITIVITY_RANK[current] ? raised.level : current;
+        return [id, { ...setting, sensitivity: level }];
+      }),
+    );
+    return { ...policy[direction], detectors };
+  };
+  return { ...policy, input: raiseDirection("input"), output: raiseDirection("output") };
+}
+
+function detectorCategory(id: string): string | undefined {
+  try {
+    return getDetector(id).category;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Personal data gets reversible placeholders; secrets are masked; unsafe markup is removed. */
@@ -108,14 +140,17 @@ export class PolicyGuard implements ContentGuard {
   }
 
   private resolve(context: Pick<GuardContext, "principal" | "model">): Resolved {
-    const key = `${context.principal.role}\u0000${context.principal.app ?? ""}\u0000${context.model}`;
+    const raised = context.principal.raisedSensitivity;
+    const raisedKey = raised === undefined ? "" : `${raised.level}/${raised.category ?? "*"}`;
+    const key = `${context.principal.role}\u0000${context.principal.app ?? ""}\u0000${context.model}\u0000${raisedKey}`;
     let found = this.resolved.get(key);
     if (found === undefined) {
-      const policy = resolvePolicy(this.policy, {
+      const resolved = resolvePolicy(this.policy, {
         role: context.principal.role,
         ...(context.principal.app === null ? {} : { app: context.principal.app }),
         model: context.model,
       });
+      const policy = raised === undefined ? resolved : raiseSensitivity(resolved, raised);
       found = { policy, input: this.scannerFor(policy, "input"), output: this.scannerFor(policy, "output") };
       if (this.resolved.size >= MAX_RESOLVED) this.resolved.clear();
       this.resolved.set(key, found);
