@@ -1,6 +1,7 @@
 import type { ContainmentRecord } from "../../store/repositories/incident-containment-repository.js";
 import type { IncidentRecord, TimelineEntry } from "../../store/repositories/incident-repository.js";
 import { art73Clock } from "./art73-clock.js";
+import { type PlaybookStepState, playbookStepStates } from "./playbook-steps.js";
 import type { Playbook } from "./playbooks.js";
 
 export interface IncidentReportInput {
@@ -14,6 +15,12 @@ export interface IncidentReportInput {
 /** Markdown table cells: no pipes or line breaks from stored text. */
 function cell(text: string): string {
   return text.replaceAll("|", "\\|").replaceAll(/\r?\n/g, " ");
+}
+
+/** "done by X at T" or "not done", for a step of the checklist. */
+function stepStatus(state: PlaybookStepState): string {
+  if (!state.done) return "not done";
+  return `done${state.changedBy === null ? "" : ` by ${state.changedBy}`}${state.changedAt === null ? "" : ` at ${state.changedAt.toISOString()}`}`;
 }
 
 /** The post-incident report as Markdown. */
@@ -58,9 +65,10 @@ export function incidentReportMarkdown(input: IncidentReportInput): string {
     lines.push(`- ${name}: ${values.length === 0 ? "none" : values.map(cell).join(", ")}`);
   if (playbook !== undefined) {
     lines.push("", "## Playbook steps", "");
-    playbook.steps.forEach((step, index) => {
-      lines.push(`${index + 1}. ${step.title} (${step.role})`);
-    });
+    for (const state of playbookStepStates(playbook, input.timeline))
+      lines.push(
+        `${state.index + 1}. [${state.done ? "x" : " "}] ${cell(state.title)} (${state.role}): ${cell(stepStatus(state))}`,
+      );
   }
   lines.push("", "## Lessons learned", "", "To be completed by the incident owner.", "");
   return lines.join("\n");
@@ -91,8 +99,11 @@ export function incidentReportHtml(input: IncidentReportInput): string {
         `<li>${escapeHtml(entry.action)} ${escapeHtml(entry.target)} by ${escapeHtml(entry.createdBy)}</li>`,
     )
     .join("\n");
-  const steps = (input.playbook?.steps ?? [])
-    .map((step) => `<li>${escapeHtml(step.title)} (${escapeHtml(step.role)})</li>`)
+  const steps = playbookStepStates(input.playbook, input.timeline)
+    .map(
+      (state) =>
+        `<li>${escapeHtml(state.title)} (${escapeHtml(state.role)}): ${escapeHtml(stepStatus(state))}</li>`,
+    )
     .join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Post-incident report: ${escapeHtml(incident.title)}</title>

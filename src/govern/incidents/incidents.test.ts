@@ -220,6 +220,7 @@ describeEachDatabase("incidents", (database) => {
       },
       security,
     );
+    await service.update(incident.id, { step: { index: 0, done: true } }, security);
     const input = {
       incident,
       timeline: await incidents.timeline(incident.id),
@@ -230,8 +231,10 @@ describeEachDatabase("incidents", (database) => {
     const markdown = incidentReportMarkdown(input);
     expect(markdown).toContain("# Post-incident report: <script>alert(1)</script> leak");
     expect(markdown).toContain("report due within 10 days");
-    expect(markdown).toContain("1. Establish which data subjects");
+    expect(markdown).toMatch(/1\. \[x\] Establish which data subjects[^\n]*: done by admin:key_sec at /);
+    expect(markdown).toMatch(/2\. \[ \] [^\n]*: not done/);
     const html = incidentReportHtml(input);
+    expect(html).toContain("done by admin:key_sec");
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; leak");
     expect(html).toContain("No containment action was taken.");
