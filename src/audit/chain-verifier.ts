@@ -1,7 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import { z } from "zod";
 import { type Checkpoint, checkpointSignatureValid } from "./checkpoint.js";
-import { readEnvelopeHeader } from "./envelope-header.js";
+import { locateEnvelopeHeader, newHeaderPositions, regionEquals } from "./envelope-header.js";
 import { hashEnvelopeText } from "./event-hash.js";
 import { GENESIS_HASH } from "./event-schema.js";
 import { publicKeyId } from "./signing-key.js";
@@ -51,6 +51,8 @@ export class NodeChainVerifier {
   private lastEventSeq = 0;
   private lastCheckpointSeq: number | undefined;
   private prunedThrough = 0;
+  /** reused for every event */
+  private readonly header = newHeaderPositions();
   firstBreak: ChainBreak | undefined;
   events = 0;
   checkpoints = 0;
@@ -68,43 +70,47 @@ export class NodeChainVerifier {
     const fallbackSeq = declared?.seq ?? this.expectedSeq;
     if (hashEnvelopeText(text) !== hash)
       return this.fail(fallbackSeq, "its hash does not match its content (modified)");
-    const header = readEnvelopeHeader(text);
-    if (header === undefined) return this.fail(fallbackSeq, "its envelope is not a valid audit envelope");
-    if (header.node !== this.node)
-      return this.fail(header.seq, `it belongs to node ${header.node}, not ${this.node}`);
+    // the header is compared in place: no strings are cut out of the text of a sound event
+    const header = this.header;
+    if (!locateEnvelopeHeader(text, header))
+      return this.fail(fallbackSeq, "its envelope is not a valid audit envelope");
+    const seq = header.seq;
+    if (!regionEquals(text, header.nodeStart, header.nodeEnd, this.node)) {
+      const node = text.slice(header.nodeStart, header.nodeEnd);
+      return this.fail(seq, `it belongs to node ${node}, not ${this.node}`);
+    }
     if (
       declared !== undefined &&
-      (declared.seq !== header.seq || declared.at !== header.at || declared.type !== header.type)
+      (declared.seq !== seq ||
+        !regionEquals(text, header.atStart, header.atEnd, declared.at) ||
+        !regionEquals(text, header.typeStart, header.typeEnd, declared.type))
     ) {
       return this.fail(declared.seq, "its stored columns (seq, at, type) disagree with its envelope");
     }
-    if (!this.started && !this.anchored && this.mode === "store" && header.seq !== 1) {
+    if (!this.started && !this.anchored && this.mode === "store" && seq !== 1) {
+      return this.fail(seq, `the chain starts at seq ${seq} without an anchor checkpoint (events deleted)`);
+    }
+    if (!this.started && !this.anchored && seq !== 1) {
+      return this.fail(seq, `the first event is seq ${seq} but no checkpoint anchors it`);
+    }
+    if (seq !== this.expectedSeq) {
+      const what = seq > this.expectedSeq ? "missing (deleted)" : "out of order or inserted";
+      return this.fail(seq, `expected seq ${this.expectedSeq}, found ${seq}: events ${what}`);
+    }
+    if (!regionEquals(text, header.prevHashStart, header.prevHashStart + 64, this.prevHash)) {
       return this.fail(
-        header.seq,
-        `the chain starts at seq ${header.seq} without an anchor checkpoint (events deleted)`,
-      );
-    }
-    if (!this.started && !this.anchored && header.seq !== 1) {
-      return this.fail(header.seq, `the first event is seq ${header.seq} but no checkpoint anchors it`);
-    }
-    if (header.seq !== this.expectedSeq) {
-      const what = header.seq > this.expectedSeq ? "missing (deleted)" : "out of order or inserted";
-      return this.fail(header.seq, `expected seq ${this.expectedSeq}, found ${header.seq}: events ${what}`);
-    }
-    if (header.prevHash !== this.prevHash) {
-      return this.fail(
-        header.seq,
+        seq,
         "its prevHash does not match the event before it (inserted, removed or reordered)",
       );
     }
-    if (header.type === "audit.pruned") {
+    if (regionEquals(text, header.typeStart, header.typeEnd, "audit.pruned")) {
       const pruned = prunedPayloadSchema.safeParse(parseJson(text));
       if (pruned.success) this.prunedThrough = Math.max(this.prunedThrough, pruned.data.payload.throughSeq);
     }
     this.started = true;
     this.prevHash = hash;
-    this.lastEventSeq = header.seq;
-    this.expectedSeq = header.seq + 1;
+    this.lastEventSeq = seq;
+    this.expectedSeq = seq + 1;
     this.events += 1;
     return true;
   }

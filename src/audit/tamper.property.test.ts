@@ -97,21 +97,49 @@ describeEachDatabase("tampering with stored audit events", (database) => {
     const repository = createAuditRepository(store().db);
     const db = auditDatabase(store().db);
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 2, max: 12 }), tamperArbitrary, async (count, tamper) => {
-        const node = await freshChain(store(), key, count);
-        const rows = await repository.events(node, 0, 100);
-        expect((await verifyStore(repository, key.publicKey, { node })).ok).toBe(true);
-        const tampered = tamperRows(rows, tamper);
-        if (tampered === undefined) return;
-        await db.deleteFrom("audit_events").where("node", "=", node).execute();
-        await repository.append({ events: tampered, contents: [], checkpoints: [] });
-        const report = await verifyStore(repository, key.publicKey, { node });
-        expect(report.ok, JSON.stringify(tamper)).toBe(false);
-        expect(report.firstBreak?.node).toBe(node);
-      }),
+      // small pages put page boundaries and read-ahead anywhere in the chain
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 12 }),
+        tamperArbitrary,
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (count, tamper, pageSize, readAhead) => {
+          const node = await freshChain(store(), key, count);
+          const rows = await repository.events(node, 0, 100);
+          expect((await verifyStore(repository, key.publicKey, { node, pageSize, readAhead })).ok).toBe(true);
+          const tampered = tamperRows(rows, tamper);
+          if (tampered === undefined) return;
+          await db.deleteFrom("audit_events").where("node", "=", node).execute();
+          await repository.append({ events: tampered, contents: [], checkpoints: [] });
+          const report = await verifyStore(repository, key.publicKey, { node, pageSize, readAhead });
+          expect(report.ok, JSON.stringify(tamper)).toBe(false);
+          expect(report.firstBreak?.node).toBe(node);
+        },
+      ),
       { numRuns: database.name === "sqlite" ? 60 : 25 },
     );
   }, 120_000);
+
+  it("names the first event after a deleted run longer than a page", async () => {
+    const key = testSigningKey();
+    const repository = createAuditRepository(store().db);
+    const node = await freshChain(store(), key, 12);
+    // events 3 to 8 and the checkpoints among them (4 and 8): three whole pages of two are empty
+    for (const table of ["audit_events", "audit_checkpoints"] as const) {
+      await auditDatabase(store().db)
+        .deleteFrom(table)
+        .where("node", "=", node)
+        .where("seq", ">=", 3)
+        .where("seq", "<=", 8)
+        .execute();
+    }
+    const report = await verifyStore(repository, key.publicKey, { node, pageSize: 2, readAhead: 2 });
+    expect(report.firstBreak).toEqual({
+      node,
+      seq: 9,
+      reason: "expected seq 3, found 9: events missing (deleted)",
+    });
+  });
 });
 
 /** Tampers with the lines of an export file; `semantic` keeps every edit a change of meaning. */

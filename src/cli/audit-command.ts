@@ -8,6 +8,7 @@ import {
   parsePublicKey,
   signingKeyPathFor,
   verifyExportFile,
+  verifyOptionsFor,
   verifyStore,
 } from "../audit/index.js";
 import { loadConfig } from "../config/index.js";
@@ -67,6 +68,7 @@ export function registerAuditCommand(program: Command, context: CliContext): voi
             ? storePublicKey(store, options.config)
             : keyText(options.publicKey);
         const report = await verifyStore(createAuditRepository(store.db), parsePublicKey(publicKey), {
+          ...verifyOptionsFor(store.dialect),
           node: options.node,
         });
         const tail =

@@ -28,6 +28,15 @@ export interface StoredContent {
   body: string;
 }
 
+/** An event as verification reads it: its node is known from the query. */
+export interface ChainRow {
+  seq: number;
+  at: string;
+  type: string;
+  envelope: string;
+  hash: string;
+}
+
 export interface AuditBatch {
   events: readonly StoredAuditEvent[];
   contents: readonly StoredContent[];
@@ -48,6 +57,19 @@ export interface AuditRepository {
   nodes(): Promise<string[]>;
   /** events with seq > afterSeq, in seq order */
   events(node: string, afterSeq: number, limit: number): Promise<StoredAuditEvent[]>;
+  /**
+   * Events and content rows with afterSeq < seq <= throughSeq, each in seq order, read together
+   * (for verification). A bounded seq range is answered from the primary key whatever the table's
+   * statistics say; an open range with a LIMIT can get a plan that scans and sorts the whole rest
+   * of the table on every page.
+   */
+  chainRange(
+    node: string,
+    afterSeq: number,
+    throughSeq: number,
+  ): Promise<{ events: ChainRow[]; contents: StoredContent[] }>;
+  /** the smallest event seq above afterSeq, if any */
+  nextEventSeq(node: string, afterSeq: number): Promise<number | undefined>;
   /** checkpoints with fromSeq <= seq <= toSeq, in seq order */
   checkpoints(node: string, fromSeq: number, toSeq: number): Promise<StoredCheckpoint[]>;
   checkpointAtOrBefore(node: string, seq: number): Promise<StoredCheckpoint | undefined>;
@@ -113,6 +135,39 @@ export function createAuditRepository<Database>(database: Kysely<Database>): Aud
         .orderBy("seq")
         .limit(limit)
         .execute();
+    },
+    async chainRange(node, afterSeq, throughSeq) {
+      // two queries at once: on PostgreSQL they run on two pooled connections
+      const [events, contents] = await Promise.all([
+        db
+          .selectFrom("audit_events")
+          .select(["seq", "at", "type", "envelope", "hash"])
+          .where("node", "=", node)
+          .where("seq", ">", afterSeq)
+          .where("seq", "<=", throughSeq)
+          .orderBy("seq")
+          .execute(),
+        db
+          .selectFrom("audit_content")
+          .selectAll()
+          .where("node", "=", node)
+          .where("seq", ">", afterSeq)
+          .where("seq", "<=", throughSeq)
+          .orderBy("seq")
+          .execute(),
+      ]);
+      return { events, contents };
+    },
+    async nextEventSeq(node, afterSeq) {
+      const row = await db
+        .selectFrom("audit_events")
+        .select("seq")
+        .where("node", "=", node)
+        .where("seq", ">", afterSeq)
+        .orderBy("seq")
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined ? undefined : Number(row.seq);
     },
     async checkpoints(node, fromSeq, toSeq) {
       const rows = await db
