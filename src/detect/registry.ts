@@ -14,6 +14,7 @@ import { secretDetector } from "./detectors/secret/index.js";
 import { systemPromptLeakDetector } from "./detectors/system-prompt-leak/index.js";
 import { toxicityDetector } from "./detectors/toxicity/index.js";
 import { unsafeMarkupDetector } from "./detectors/unsafe-markup/index.js";
+import { unverifiedReferenceDetector } from "./detectors/unverified-reference/index.js";
 
 /**
  * The built-in detectors. Add a detector: write src/detect/detectors/<id>/, then list it here
@@ -35,6 +36,7 @@ const BUILT_IN_DETECTORS: readonly Detector[] = [
   systemPromptLeakDetector,
   toxicityDetector,
   unsafeMarkupDetector,
+  unverifiedReferenceDetector,
 ];
 
 export const builtInDetectors: ReadonlyMap<string, Detector> = new Map(

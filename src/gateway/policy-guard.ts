@@ -76,10 +76,14 @@ function detectorCategory(id: string): string | undefined {
   }
 }
 
-/** Personal data gets reversible placeholders; secrets are masked; unsafe markup is removed. */
+/**
+ * Personal data gets reversible placeholders; secrets are masked; unsafe markup is removed; an
+ * unverified reference keeps its text and gets a note after it.
+ */
 function operatorFor(finding: Finding, direction: "input" | "output"): RedactionOperator {
   if (finding.category === "pii") return direction === "input" ? "placeholder" : "mask";
   if (finding.category === "unsafe-markup") return "remove";
+  if (finding.category === "unverified-reference") return "annotate";
   return "mask";
 }
 

@@ -7,7 +7,7 @@ import type { Action, DetectorSetting, Policy, PolicySection } from "./schema.js
  * secrets and requests for help with serious harm are blocked, personal data redacted, invisible text stripped and flagged, toxicity
  * flagged. Output: exfiltration, system-prompt leaks (also credentials copied from the system
  * prompt), canary leaks, jailbreak compliance and endless repetition blocked, secrets and unsafe
- * markup redacted, personal data that reaches a person redacted (see DEFAULT_FINDING_ACTIONS),
+ * markup redacted, unverified packages, APIs and citations annotated, personal data that reaches a person redacted (see DEFAULT_FINDING_ACTIONS),
  * dangerous commands redacted, other personal data flagged.
  */
 export const DEFAULT_ACTIONS: Readonly<Record<Direction, Readonly<Partial<Record<Category, Action>>>>> = {
@@ -27,6 +27,8 @@ export const DEFAULT_ACTIONS: Readonly<Record<Direction, Readonly<Partial<Record
     "unbounded-output": "block",
     secret: "redact",
     "unsafe-markup": "redact",
+    // a package, API or paper Rampart cannot verify keeps its name and gets a note after it
+    "unverified-reference": "redact",
     pii: "flag",
     // a destructive shell command in an answer (or a tool call's arguments) is masked before an
     // agent or a copy-paste can run it

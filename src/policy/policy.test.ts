@@ -39,6 +39,7 @@ describe("default policy", () => {
       "unbounded-output": "block",
       secret: "redact",
       "unsafe-markup": "redact",
+      "unverified-reference": "redact",
       pii: "flag",
       "dangerous-command": "redact",
     });

@@ -11,9 +11,11 @@ import type { ConversationVault } from "./vault.js";
  *   the same value gives the same text, so the model can still tell values apart;
  * - `encrypt`: AES-256-GCM with the operator's key, base64url (`[enc:...]`): reversible by whoever
  *   holds the key, never by the model;
- * - `remove`: the span is dropped (unsafe markup in an answer).
+ * - `remove`: the span is dropped (unsafe markup in an answer);
+ * - `annotate`: the span is kept and a short note follows it (an unverified package, API or citation
+ *   in an answer: `fastjson-x (Rampart: cannot verify that this package exists ...)`).
  */
-export const redactionOperators = ["placeholder", "mask", "hash", "encrypt", "remove"] as const;
+export const redactionOperators = ["placeholder", "mask", "hash", "encrypt", "remove", "annotate"] as const;
 export type RedactionOperator = (typeof redactionOperators)[number];
 
 export interface RedactionKeys {
@@ -40,6 +42,15 @@ export function nonOverlapping(findings: readonly Finding[]): Finding[] {
   return kept;
 }
 
+/** The note the `annotate` operator adds after a span, by the finding's type. */
+export const ANNOTATIONS: Readonly<Record<string, string>> = {
+  PACKAGE:
+    "(note from Rampart: cannot verify that this package exists; check the official registry before installing it)",
+  API: "(note from Rampart: no such member in the checked runtime; check the documentation before using it)",
+  CITATION: "(note from Rampart: cannot verify this citation offline; check the source before relying on it)",
+  DEFAULT: "(note from Rampart: cannot verify this)",
+};
+
 async function replacement(
   operator: RedactionOperator,
   value: string,
@@ -56,6 +67,8 @@ async function replacement(
       return `[${type.toUpperCase()}:${createHash("sha256").update(keys.hashSalt).update(value).digest("hex").slice(0, 12)}]`;
     case "remove":
       return "";
+    case "annotate":
+      return `${value} ${ANNOTATIONS[type] ?? ANNOTATIONS.DEFAULT}`;
     case "encrypt": {
       if (keys.encryptionKey === undefined || keys.encryptionKey.length !== 32)
         return replacement("mask", value, type, vault, keys);

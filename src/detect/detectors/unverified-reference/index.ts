@@ -1,0 +1,5 @@
+export {
+  type UnverifiedReferenceOptions,
+  unverifiedReferenceDetector,
+  unverifiedReferenceOptionsSchema,
+} from "./unverified-reference-detector.js";
