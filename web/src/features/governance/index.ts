@@ -1,0 +1,3 @@
+export { raciQuery, riskListQuery } from "./api/queries";
+export { RaciPage } from "./components/raci-page";
+export { RisksPage } from "./components/risks-page";

@@ -1,0 +1,98 @@
+import { policySchema, riskSchema } from "@core/api/governance";
+import type { z } from "zod";
+import type { FieldOption, FieldSpec } from "./record-form";
+import { impactLabels, likelihoodLabels } from "./risk-heat-map";
+
+const scale = (labels: readonly string[]): FieldOption[] =>
+  labels.map((label, index) => ({ value: String(index + 1), label: `${index + 1} — ${label}` }));
+const options = (values: readonly string[]): FieldOption[] =>
+  values.map((value) => ({ value, label: value }));
+
+/** Only the keys the body schema knows (views carry scores, matrices and dates the body refuses). */
+export function bodyBase(schema: z.ZodObject, record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(schema.shape).flatMap((key) => (key in record ? [[key, record[key]]] : [])),
+  );
+}
+
+export const riskFields: FieldSpec[] = [
+  { name: "id", label: "Id", kind: "text", isId: true, help: "Lower-case letters, digits, '.', '_' or '-'." },
+  { name: "title", label: "Title", kind: "text" },
+  { name: "likelihood", label: "Likelihood", kind: "select", options: scale(likelihoodLabels) },
+  { name: "impact", label: "Impact", kind: "select", options: scale(impactLabels) },
+  {
+    name: "controls",
+    label: "Controls and their effectiveness",
+    kind: "pairs",
+    help: "control=share of the score it removes (0 to 1), e.g. input-scanning=0.5, pii-redaction=0.6",
+  },
+  { name: "owasp", label: "OWASP LLM ids", kind: "list", help: "e.g. LLM01:2025" },
+  { name: "atlas", label: "MITRE ATLAS techniques", kind: "list", help: "e.g. AML.T0051" },
+  { name: "assets", label: "Assets (ids)", kind: "list" },
+  {
+    name: "treatment",
+    label: "Treatment",
+    kind: "select",
+    options: options(["mitigate", "accept", "transfer", "avoid"]),
+  },
+  {
+    name: "status",
+    label: "Status",
+    kind: "select",
+    options: options(["open", "treated", "accepted", "closed"]),
+  },
+  { name: "owner", label: "Owner (role)", kind: "text" },
+  { name: "reviewDate", label: "Next review", kind: "date" },
+];
+
+export const emptyRisk: Record<string, unknown> = {
+  likelihood: 3,
+  impact: 3,
+  controls: {},
+  owasp: [],
+  atlas: [],
+  assets: [],
+  treatment: "mitigate",
+  status: "open",
+  reviewDate: "",
+  history: [],
+};
+
+export const riskBodySchema = riskSchema;
+
+/** A policy's state changes to approved only through Approve, which records who approved it. */
+export function policyFields(approved: boolean): FieldSpec[] {
+  return [
+    {
+      name: "id",
+      label: "Id",
+      kind: "text",
+      isId: true,
+      help: "Lower-case letters, digits, '.', '_' or '-'.",
+    },
+    { name: "title", label: "Title", kind: "text" },
+    { name: "version", label: "Version", kind: "int" },
+    {
+      name: "state",
+      label: "State",
+      kind: "select",
+      options: options(
+        approved ? ["approved", "draft", "in-review", "retired"] : ["draft", "in-review", "retired"],
+      ),
+      help: approved ? undefined : "Approve the policy from the list once it is reviewed.",
+    },
+    { name: "reviewCycleDays", label: "Review every (days)", kind: "int" },
+    { name: "text", label: "Text (Markdown, shown as text)", kind: "textarea" },
+  ];
+}
+
+export const emptyPolicy: Record<string, unknown> = {
+  version: 1,
+  state: "draft",
+  approver: "",
+  approvedAt: "",
+  reviewCycleDays: 365,
+  text: "",
+};
+
+export const policyBodySchema = policySchema;
