@@ -48,6 +48,8 @@ export interface CiBarDatum {
   label: string;
   /** null: no value (drawn as a gap, never as zero) */
   value: number | null;
+  /** the value as text beside the bar ("43.3%", "no rate"), so a zero and a gap read differently */
+  valueText: string;
   interval: Interval | null;
   /** drawn lighter and dashed (few observations) */
   uncertain: boolean;

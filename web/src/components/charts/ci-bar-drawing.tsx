@@ -1,5 +1,36 @@
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Tooltip, XAxis, YAxis } from "recharts";
-import type { CiBarChartData } from "./chart-types";
+import {
+  Bar,
+  BarChart,
+  type BarShapeProps,
+  CartesianGrid,
+  ErrorBar,
+  Rectangle,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { CiBarChartData, CiBarDatum } from "./chart-types";
+
+/**
+ * A bar in its colour, lighter and dashed when uncertain. A custom shape also keeps zero-length bars
+ * in the chart, so a 0% rate still shows its interval's error bar.
+ */
+function CiBarShape(props: BarShapeProps) {
+  const bar = props.payload as CiBarDatum;
+  if (!props.width) return <g />;
+  return (
+    <Rectangle
+      x={props.x}
+      y={props.y}
+      width={props.width}
+      height={props.height}
+      fill={bar.color}
+      fillOpacity={bar.uncertain ? 0.35 : 0.9}
+      stroke={bar.color}
+      strokeDasharray={bar.uncertain ? "4 3" : undefined}
+    />
+  );
+}
 
 const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
 
@@ -24,7 +55,7 @@ export default function CiBarDrawing({ data }: { data: CiBarChartData }) {
       responsive
       accessibilityLayer={false}
       style={{ width: "100%", height: "100%" }}
-      margin={{ top: 4, right: 24, bottom: 20, left: 4 }}
+      margin={{ top: 4, right: 8, bottom: 20, left: 4 }}
     >
       <CartesianGrid horizontal={false} stroke="var(--border)" />
       <XAxis
@@ -41,7 +72,24 @@ export default function CiBarDrawing({ data }: { data: CiBarChartData }) {
           fontSize: 12,
         }}
       />
-      <YAxis type="category" dataKey="label" width={labelWidth} tick={axisTick} stroke="var(--border)" />
+      <YAxis
+        yAxisId="label"
+        type="category"
+        dataKey="label"
+        width={labelWidth}
+        tick={axisTick}
+        stroke="var(--border)"
+      />
+      <YAxis
+        yAxisId="value"
+        orientation="right"
+        type="category"
+        dataKey="valueText"
+        width={64}
+        tick={{ ...axisTick, fill: "var(--foreground)" }}
+        tickLine={false}
+        axisLine={false}
+      />
       <Tooltip
         cursor={{ fill: "var(--muted)" }}
         contentStyle={{
@@ -51,16 +99,14 @@ export default function CiBarDrawing({ data }: { data: CiBarChartData }) {
         }}
         formatter={(value) => (typeof value === "number" ? data.formatValue(value) : "—")}
       />
-      <Bar dataKey="value" name={data.valueLabel} isAnimationActive={false} barSize={18}>
-        {rows.map((row) => (
-          <Cell
-            key={row.id}
-            fill={row.color}
-            fillOpacity={row.uncertain ? 0.35 : 0.9}
-            stroke={row.color}
-            strokeDasharray={row.uncertain ? "4 3" : undefined}
-          />
-        ))}
+      <Bar
+        yAxisId="label"
+        dataKey="value"
+        name={data.valueLabel}
+        isAnimationActive={false}
+        barSize={18}
+        shape={CiBarShape}
+      >
         <ErrorBar
           dataKey="error"
           width={6}

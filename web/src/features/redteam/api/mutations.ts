@@ -24,6 +24,5 @@ export function useDownloadReport(id: string) {
       saveDownload(file);
       toast.success(`Downloaded ${file.filename}`);
     },
-    onError: (error) => toast.error(`The report could not be downloaded: ${error.message}`),
   });
 }

@@ -29,6 +29,11 @@ export function ReportDownloads({ run }: { run: RedteamRunSummary }) {
           </Button>
         ))}
       </div>
+      {downloadReport.isError && (
+        <p role="alert" className="max-w-md text-right text-sm text-bad-foreground">
+          The report could not be downloaded: {downloadReport.error.message}
+        </p>
+      )}
       {missing !== null && (
         <p id="report-missing" className="max-w-md text-right text-xs text-muted-foreground">
           {missing}

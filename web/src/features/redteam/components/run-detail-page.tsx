@@ -50,7 +50,7 @@ export function RunDetailPage({ id, search }: { id: string; search: RunDetailSea
                 <RunFacts run={detail.run} />
               </CardContent>
             </Card>
-            <div className="grid gap-4 xl:grid-cols-2">
+            <div className="grid gap-4">
               <Card>
                 <CardContent className="pt-4">
                   <CiBarChart

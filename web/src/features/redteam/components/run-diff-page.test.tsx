@@ -10,6 +10,7 @@ import { RunDiffPage } from "./run-diff-page";
 const runs = [
   runFixture({ id: "rt_head", startedAt: "2026-11-22T00:00:00.000Z" }),
   runFixture({ id: "rt_base", startedAt: "2026-11-21T00:00:00.000Z" }),
+  runFixture({ id: "rt_seed3", seed: 3, startedAt: "2026-11-20T12:00:00.000Z" }),
   runFixture({
     id: "rt_cli",
     startedAt: "2026-11-20T00:00:00.000Z",
@@ -49,11 +50,38 @@ describe("RunDiffPage", () => {
     expect(screen.getByText("No fixes")).toBeInTheDocument();
     expect(screen.getByLabelText("Base run (before)")).toHaveValue("rt_base");
     const options = within(screen.getByLabelText("Head run (after)")).getAllByRole("option");
-    expect(options.map((option) => option.getAttribute("value"))).toEqual(["", "rt_head", "rt_base"]);
+    expect(options.map((option) => option.getAttribute("value"))).toEqual([
+      "",
+      "rt_head",
+      "rt_base",
+      "rt_seed3",
+    ]);
+    expect(screen.queryByRole("list", { name: "Before you compare" })).not.toBeInTheDocument();
+  });
+
+  it("warns when the chosen runs used different seeds", async () => {
+    server.use(
+      answer(listRedteamRuns, { data: runs }),
+      answer(diffRedteamRuns, {
+        base: "rt_seed3",
+        head: "rt_head",
+        regressions: [],
+        fixes: [],
+        added: 0,
+        removed: 0,
+        asrBefore: 0.2,
+        asrAfter: 0.2,
+      }),
+    );
+    await renderWithApp(<RunDiffPage search={{ base: "rt_seed3", head: "rt_head" }} />);
+    expect(await screen.findByRole("list", { name: "Before you compare" })).toHaveTextContent(
+      "The runs used different seeds (3 and 1), so their cases differ.",
+    );
+    expect(await screen.findByText("ASR unchanged (±0.0 points)")).toBeInTheDocument();
   });
 
   it("explains that two runs with reports are needed", async () => {
-    server.use(answer(listRedteamRuns, { data: [runs[0], runs[2]].filter((run) => run !== undefined) }));
+    server.use(answer(listRedteamRuns, { data: [runs[0], runs[3]].filter((run) => run !== undefined) }));
     await renderWithApp(<RunDiffPage search={{}} />);
     expect(await screen.findByText("Two runs with reports are needed")).toBeInTheDocument();
   });

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/states/empty-state";
 import { QueryView } from "@/components/states/query-view";
 import { runListQuery } from "../api/queries";
+import { comparabilityNotes } from "../lib/run-diff";
 import { previousComparableRun } from "../lib/run-status";
 import type { RunDiffSearch } from "../lib/search";
 import { DiffResult } from "./diff-result";
@@ -36,6 +37,8 @@ export function RunDiffPage({ search }: { search: RunDiffSearch }) {
             );
           const headRun = comparable.find((run) => run.id === search.head);
           const base = search.base ?? (headRun ? previousComparableRun(comparable, headRun)?.id : undefined);
+          const baseRun = comparable.find((run) => run.id === base);
+          const notes = baseRun && headRun ? comparabilityNotes(baseRun, headRun) : [];
           return (
             <div className="flex flex-col gap-4">
               <div className="flex flex-wrap gap-4">
@@ -63,7 +66,19 @@ export function RunDiffPage({ search }: { search: RunDiffSearch }) {
                   A run compared with itself has no changes.
                 </EmptyState>
               ) : (
-                <DiffResult base={base} head={search.head} />
+                <>
+                  {notes.length > 0 && (
+                    <ul
+                      aria-label="Before you compare"
+                      className="rounded-md border border-warn/40 bg-warn/10 p-3 text-sm text-warn-foreground"
+                    >
+                      {notes.map((note) => (
+                        <li key={note}>{note}</li>
+                      ))}
+                    </ul>
+                  )}
+                  <DiffResult base={base} head={search.head} />
+                </>
               )}
             </div>
           );

@@ -21,6 +21,15 @@ describe("prepareAsrTrend", () => {
       Date.parse("2026-11-22T10:00:00.000Z"),
     ]);
     expect(data.unavailable).toBeNull();
+    expect(data.formatX(Date.parse("2026-11-21T10:00:00.000Z"))).toBe("21 Nov, 10:00");
+  });
+
+  it("shows seconds on the time axis when the runs are less than an hour apart", () => {
+    const data = prepareAsrTrend([
+      runFixture({ id: "rt_a", startedAt: "2026-11-20T10:00:05.000Z" }),
+      runFixture({ id: "rt_b", startedAt: "2026-11-20T10:00:40.000Z" }),
+    ]);
+    expect(data.formatX(Date.parse("2026-11-20T10:00:40.000Z"))).toBe("10:00:40");
   });
 
   it("leaves running runs out and shows a failed run as a gap", () => {

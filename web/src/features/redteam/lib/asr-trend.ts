@@ -10,6 +10,14 @@ export const MAX_TREND_POINTS = 30;
 
 const colors = ["var(--chart-1)", "var(--chart-2)", "var(--chart-3)", "var(--chart-4)", "var(--chart-5)"];
 
+const clockTime = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+  timeZone: "UTC",
+});
+
 const shortTime = new Intl.DateTimeFormat("en-GB", {
   day: "2-digit",
   month: "short",
@@ -73,7 +81,11 @@ export function prepareAsrTrend(runs: readonly RedteamRunSummary[]): TrendChartD
     domain: [0, 1],
     xDomain: xs.length === 0 ? [0, 1] : [Math.min(...xs), Math.max(...xs)],
     formatValue: (value) => formatPercent(value, 0),
-    formatX: (x) => shortTime.format(new Date(x)),
+    // runs within an hour of each other need seconds to tell the ticks apart
+    formatX: (x) =>
+      xs.length > 0 && Math.max(...xs) - Math.min(...xs) < 3_600_000
+        ? clockTime.format(new Date(x))
+        : shortTime.format(new Date(x)),
     table: {
       caption: `Ended runs, oldest first${left > 0 ? `; ${left} target${left === 1 ? "" : "s"} with older runs are not drawn (at most ${MAX_TREND_SERIES} lines)` : ""}`,
       columns: [

@@ -15,6 +15,7 @@ describe("prepareRateBars", () => {
     expect(data.bars[0]).toMatchObject({
       label: "LLM01 Prompt Injection",
       value: 0.4333,
+      valueText: "43.3%",
       interval: [0.3157, 0.559],
       uncertain: false,
     });
@@ -25,7 +26,7 @@ describe("prepareRateBars", () => {
   it("draws a bucket without cases as a gap and shows it as a dash, never as 0%", () => {
     const data = prepareRateBars(rates, "category", "finished");
     const empty = data.bars.find((bar) => bar.id === "LLM02");
-    expect(empty).toMatchObject({ value: null, interval: null, uncertain: false });
+    expect(empty).toMatchObject({ value: null, valueText: "no rate", interval: null, uncertain: false });
     const row = data.table.rows.find((item) => item.id === "LLM02");
     expect(row?.cells).toMatchObject({ asr: "—", ci: "—", cases: "0" });
     expect(data.summary).toContain("LLM02 Sensitive Information Disclosure no rate");

@@ -48,6 +48,7 @@ export function prepareRateBars(
       id: name,
       label: label(name),
       value: known ? rate.asr : null,
+      valueText: known ? formatPercent(rate.asr) : "no rate",
       interval: known ? rate.ci95 : null,
       uncertain: known && rate.cases < FEW_CASES,
       color: "var(--chart-1)",

@@ -1,6 +1,6 @@
 import { redteamDiffSchema } from "@core/api/redteam";
 import { describe, expect, it } from "vitest";
-import { summariseDiff } from "./run-diff";
+import { comparabilityNotes, summariseDiff } from "./run-diff";
 
 const change = { id: "spe-direct-01~none", probe: "spe-direct-01", strategy: "none", owasp: ["LLM07"] };
 
@@ -37,5 +37,19 @@ describe("summariseDiff", () => {
       direction: "unchanged",
       delta: "±0.0 points",
     });
+  });
+});
+
+describe("comparabilityNotes", () => {
+  const run = { targetId: "gateway", target: "http://x/v1", model: "m", seed: 1 };
+  it("says nothing when seed, target and model match", () => {
+    expect(comparabilityNotes(run, { ...run })).toEqual([]);
+  });
+  it("names a different seed, target or model", () => {
+    expect(comparabilityNotes(run, { targetId: null, target: "http://y/v1", model: "n", seed: 3 })).toEqual([
+      "The runs used different seeds (1 and 3), so their cases differ.",
+      "The runs attacked different targets (gateway and http://y/v1).",
+      "The runs attacked different models (m and n).",
+    ]);
   });
 });

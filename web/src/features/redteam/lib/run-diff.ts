@@ -1,4 +1,4 @@
-import type { RedteamDiff } from "@core/api/redteam";
+import type { RedteamDiff, RedteamRunSummary } from "@core/api/redteam";
 import { formatPercent } from "@/lib/format";
 
 export interface DiffSummary {
@@ -42,4 +42,20 @@ export function summariseDiff(diff: RedteamDiff): DiffSummary {
     direction,
     headline: `${parts.join(", ")}.`,
   };
+}
+
+type Compared = Pick<RedteamRunSummary, "targetId" | "target" | "model" | "seed">;
+
+/** Why two runs may not compare case by case: a different seed, target or model. */
+export function comparabilityNotes(base: Compared, head: Compared): string[] {
+  const notes: string[] = [];
+  if (base.seed !== head.seed)
+    notes.push(`The runs used different seeds (${base.seed} and ${head.seed}), so their cases differ.`);
+  const baseTarget = base.targetId ?? base.target;
+  const headTarget = head.targetId ?? head.target;
+  if (baseTarget !== headTarget)
+    notes.push(`The runs attacked different targets (${baseTarget} and ${headTarget}).`);
+  if (base.model !== head.model)
+    notes.push(`The runs attacked different models (${base.model} and ${head.model}).`);
+  return notes;
 }
