@@ -5,6 +5,7 @@ import { contextLeakDetector } from "./detectors/context-leak/index.js";
 import { dangerousCommandDetector } from "./detectors/dangerous-command/index.js";
 import { exfiltrationDetector } from "./detectors/exfiltration/index.js";
 import { harmfulRequestDetector } from "./detectors/harmful-request/index.js";
+import { instructionOverrideDetector } from "./detectors/instruction-override/index.js";
 import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
 import { jailbreakComplianceDetector } from "./detectors/jailbreak-compliance/index.js";
 import { piiDetector } from "./detectors/pii/index.js";
@@ -25,6 +26,7 @@ const BUILT_IN_DETECTORS: readonly Detector[] = [
   invisibleTextDetector,
   piiDetector,
   promptInjectionDetector,
+  instructionOverrideDetector,
   repetitionDetector,
   secretDetector,
   canaryLeakDetector,

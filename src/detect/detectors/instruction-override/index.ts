@@ -1,0 +1,5 @@
+export {
+  type InstructionOverrideOptions,
+  instructionOverrideDetector,
+  instructionOverrideOptionsSchema,
+} from "./instruction-override-detector.js";
