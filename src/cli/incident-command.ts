@@ -1,17 +1,26 @@
 import { userInfo } from "node:os";
 import type { Command } from "commander";
+import { type CommandRecorder, openCommandRecorder } from "../audit/command-recorder.js";
 import type { AuditActor } from "../audit/event-schema.js";
-import { RampartError } from "../core/index.js";
+import { loadConfig } from "../config/index.js";
+import { managementRoleSchema, managementRoles, RampartError, roleCan } from "../core/index.js";
 import {
   art73Clock,
   createIncidentService,
+  createStoreContainmentPort,
+  executeContainment,
   incidentReportHtml,
   incidentReportMarkdown,
   loadPlaybooks,
 } from "../govern/incidents/index.js";
-import type { Store } from "../store/index.js";
+import { createApiKeyRepository, type Store } from "../store/index.js";
 import { createAlertRepository } from "../store/repositories/alert-repository.js";
-import { createContainmentRepository } from "../store/repositories/incident-containment-repository.js";
+import {
+  type ContainmentRecord,
+  containmentActionSchema,
+  containmentActions,
+  createContainmentRepository,
+} from "../store/repositories/incident-containment-repository.js";
 import {
   createIncidentRepository,
   type IncidentRecord,
@@ -25,6 +34,7 @@ import { withMigratedStore } from "./store-access.js";
 interface CommonFlags {
   config?: string;
   json?: boolean;
+  actor?: string;
 }
 
 function option<T>(
@@ -47,18 +57,85 @@ function serious(value: string | undefined) {
   return option(seriousKindSchema, value, "--serious", SERIOUS);
 }
 
-function cliActor(): AuditActor {
-  return { kind: "cli", id: userInfo().username || "cli" };
+/**
+ * Who a command acts as, for the incident's timeline and the audit trail: `cli:<name>`, where the
+ * name is --actor or else the operating-system user. The CLI works on the database directly, so it
+ * acts as admin unless --role names another management role (containment then follows the role's
+ * scopes and the playbook's roles).
+ */
+function cliActor(flags: { actor?: string | undefined }, role?: string): AuditActor {
+  const id = flags.actor?.trim() || userInfo().username || "cli";
+  if (id.length > 200) throw new RampartError("usage", "--actor must be at most 200 characters");
+  return role === undefined ? { kind: "cli", id } : { kind: "cli", id, role };
 }
 
-function services(store: Store) {
+const ACTOR_FLAG = [
+  "--actor <name>",
+  "who is acting, recorded as cli:<name> in the timeline and the audit trail (default: the OS user)",
+] as const;
+
+function services(store: Store, recorder?: CommandRecorder) {
   const playbooks = loadPlaybooks();
   const incidents = createIncidentRepository(store.db);
+  const containments = createContainmentRepository(store.db);
   return {
     playbooks,
-    containments: createContainmentRepository(store.db),
-    service: createIncidentService({ incidents, alerts: createAlertRepository(store.db), playbooks }),
+    containments,
+    service: createIncidentService({
+      incidents,
+      alerts: createAlertRepository(store.db),
+      playbooks,
+      audit: recorder,
+    }),
+    containment: {
+      port: createStoreContainmentPort({ keys: createApiKeyRepository(store.db), containments }),
+      incidents,
+      playbooks,
+      audit: recorder,
+    },
   };
+}
+
+/**
+ * Runs a command that changes incidents or containments: each change is recorded in the audit trail
+ * (the CLI's own node, `<host>-cli`) before the command ends, and delivered to the configured sinks.
+ */
+async function withRecordedChanges<T>(
+  context: CliContext,
+  configFile: string | undefined,
+  action: (store: Store, recorder: CommandRecorder) => Promise<T>,
+): Promise<T> {
+  return withMigratedStore(configFile, async (store) => {
+    const loaded = loadConfig({ file: configFile });
+    const recorder = await openCommandRecorder({
+      store,
+      baseDir: loaded.baseDir,
+      sinks: loaded.config.audit.sinks,
+    });
+    try {
+      return await action(store, recorder);
+    } finally {
+      const missed = await recorder.close();
+      if (missed.length > 0) {
+        context.io.stderr(
+          `audit sinks not reached yet: ${missed.join(", ")} (the change is in the audit trail; the next command on this host delivers it)\n`,
+        );
+      }
+    }
+  });
+}
+
+function containmentLine(record: ContainmentRecord): string {
+  const parameters = Object.entries(record.parameters)
+    .map(([key, value]) => ` ${key}=${value}`)
+    .join("");
+  return `${record.id}  ${record.action} ${record.target}${parameters}  incident ${record.incidentId ?? "-"}  by ${record.createdBy}`;
+}
+
+function parameter(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = value.indexOf("=");
+  if (at <= 0) throw new RampartError("usage", `--param must be key=value, got '${value}'`);
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
 function line(record: IncidentRecord): string {
@@ -84,12 +161,14 @@ export function registerIncidentCommand(program: Command, context: CliContext): 
     .option("--serious <kind>", `a serious incident under EU AI Act Art. 73: ${SERIOUS}`)
     .option("--asset <id>", "an affected asset (repeatable)", list)
     .option("--risk <id>", "a related risk (repeatable)", list)
+    .option(...ACTOR_FLAG)
     .option("--json", "print JSON")
     .option("-c, --config <file>", "configuration file")
     .action(async (flags: CommonFlags & Record<string, string | string[] | undefined>) => {
       const text = (name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
-      const record = await withMigratedStore(flags.config, (store) =>
-        services(store).service.create(
+      const actor = cliActor(flags);
+      const record = await withRecordedChanges(context, flags.config, (store, recorder) =>
+        services(store, recorder).service.create(
           {
             title: text("title") ?? "",
             description: text("description"),
@@ -101,7 +180,7 @@ export function registerIncidentCommand(program: Command, context: CliContext): 
               risks: (flags.risk as string[] | undefined) ?? [],
             },
           },
-          cliActor(),
+          actor,
         ),
       );
       print(flags, record, `opened ${line(record)}`);
@@ -169,13 +248,15 @@ export function registerIncidentCommand(program: Command, context: CliContext): 
     .option("--event <id>", "a linked audit event, node:seq (repeatable)", list)
     .option("--asset <id>", "an affected asset (repeatable)", list)
     .option("--risk <id>", "a related risk (repeatable)", list)
+    .option(...ACTOR_FLAG)
     .option("--json", "print JSON")
     .option("-c, --config <file>", "configuration file")
     .action(async (id: string, flags: CommonFlags & Record<string, string | string[] | undefined>) => {
       const text = (name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
       const ids = (name: string) => (flags[name] as string[] | undefined) ?? [];
-      const record = await withMigratedStore(flags.config, (store) =>
-        services(store).service.update(
+      const actor = cliActor(flags);
+      const record = await withRecordedChanges(context, flags.config, (store, recorder) =>
+        services(store, recorder).service.update(
           id,
           {
             status: option(
@@ -190,7 +271,7 @@ export function registerIncidentCommand(program: Command, context: CliContext): 
             note: text("note"),
             addLinks: { events: ids("event"), assets: ids("asset"), risks: ids("risk") },
           },
-          cliActor(),
+          actor,
         ),
       );
       print(flags, record, `updated ${line(record)}`);
@@ -200,12 +281,109 @@ export function registerIncidentCommand(program: Command, context: CliContext): 
     .command("close <id>")
     .description("close a resolved incident")
     .option("--note <text>", "a closing note")
+    .option(...ACTOR_FLAG)
     .option("--json", "print JSON")
     .option("-c, --config <file>", "configuration file")
     .action(async (id: string, flags: CommonFlags & { note?: string }) => {
-      const record = await withMigratedStore(flags.config, (store) =>
-        services(store).service.close(id, cliActor(), flags.note),
+      const actor = cliActor(flags);
+      const record = await withRecordedChanges(context, flags.config, (store, recorder) =>
+        services(store, recorder).service.close(id, actor, flags.note),
       );
       print(flags, record, `closed ${line(record)}`);
+    });
+
+  const ROLES = managementRoles.join(", ");
+  const role = (value: string | undefined) =>
+    option(managementRoleSchema, value ?? "admin", "--role", ROLES) ?? "admin";
+
+  incident
+    .command("contain")
+    .description("run a containment action (audited; the gateway applies it on its next request)")
+    .requiredOption("--action <action>", containmentActions.join(", "))
+    .requiredOption(
+      "--target <target>",
+      "a key id, app:<name>, a model, or a policy section (role/app/model or *)",
+    )
+    .option("--incident <id>", "the incident this containment belongs to (its playbook's roles apply)")
+    .option(
+      "--param <key=value>",
+      "a parameter (repeatable): fallback=MODEL for route-to-fallback; category=, level= for raise-sensitivity",
+      parameter,
+    )
+    .option("--role <role>", `the management role to act as: ${ROLES} (default: admin)`)
+    .option(...ACTOR_FLAG)
+    .option("--json", "print JSON")
+    .option("-c, --config <file>", "configuration file")
+    .action(
+      async (
+        flags: CommonFlags & {
+          action: string;
+          target: string;
+          incident?: string;
+          param?: Record<string, string>;
+          role?: string;
+        },
+      ) => {
+        const action = option(
+          containmentActionSchema,
+          flags.action,
+          "--action",
+          containmentActions.join(", "),
+        );
+        if (action === undefined) throw new RampartError("usage", "--action is required");
+        const actor = { ...cliActor(flags), role: role(flags.role) };
+        const record = await withRecordedChanges(context, flags.config, (store, recorder) =>
+          executeContainment(services(store, recorder).containment, actor, {
+            action,
+            target: flags.target,
+            incidentId: flags.incident ?? null,
+            parameters: flags.param ?? {},
+          }),
+        );
+        print(flags, record, `contained ${containmentLine(record)}`);
+      },
+    );
+
+  incident
+    .command("lift <containment-id>")
+    .description("lift an active containment (audited)")
+    .option("--role <role>", `the management role to act as: ${ROLES} (default: admin)`)
+    .option(...ACTOR_FLAG)
+    .option("--json", "print JSON")
+    .option("-c, --config <file>", "configuration file")
+    .action(async (id: string, flags: CommonFlags & { role?: string }) => {
+      const actor = { ...cliActor(flags), role: role(flags.role) };
+      if (!roleCan(actor.role, "containment:execute")) {
+        throw new RampartError(
+          "forbidden",
+          `lifting a containment needs the containment:execute scope; role '${actor.role}' does not have it`,
+        );
+      }
+      await withRecordedChanges(context, flags.config, async (store, recorder) => {
+        const lifted = await createContainmentRepository(store.db).lift(id);
+        if (!lifted) throw new RampartError("not_found", `no active containment ${id}`);
+        await recorder.recordManagement({
+          actor,
+          action: "containment.lift",
+          target: { kind: "containment", id },
+        });
+      });
+      print(flags, { id, lifted: true }, `lifted ${id}`);
+    });
+
+  incident
+    .command("containments")
+    .description("list the active containments")
+    .option("--json", "print JSON")
+    .option("-c, --config <file>", "configuration file")
+    .action(async (flags: CommonFlags) => {
+      const records = await withMigratedStore(flags.config, (store) =>
+        createContainmentRepository(store.db).listActive(),
+      );
+      print(
+        flags,
+        records,
+        records.length === 0 ? "no active containments" : records.map(containmentLine).join("\n"),
+      );
     });
 }
