@@ -19,8 +19,20 @@ const LONG_MODEL = /^rampart-demo-long-(\d{1,6})$/;
 /** The longest reply a long hook produces, to keep one request bounded. */
 export const MAX_LONG_TOKENS = 100_000;
 
-/** The words a long reply cycles through; each is one token. */
-const LONG_WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
+/**
+ * The words a long reply cycles through; each is one token. 64 of them, so that the reply never
+ * repeats a short phrase back to back (which the gateway's repetition detector would block as
+ * degenerate output, as it should).
+ */
+// biome-ignore format: a word list reads best packed
+const LONG_WORDS = [
+  "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima",
+  "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray",
+  "yankee", "zulu", "amber", "birch", "cedar", "dune", "ember", "fjord", "grove", "harbor", "island", "jasper",
+  "kelp", "lagoon", "meadow", "nectar", "orchard", "pebble", "quartz", "river", "spruce", "thistle", "umber", "valley",
+  "willow", "yarrow", "zephyr", "acorn", "breeze", "canyon", "dawn", "estuary", "fern", "glacier", "heath", "iris",
+  "juniper", "kestrel", "lichen", "moss",
+];
 
 export type HookOutcome =
   | { readonly kind: "none" }
