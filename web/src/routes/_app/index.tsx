@@ -1,6 +1,19 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { PageHeader } from "@/components/layout/page-header";
+import { ErrorState } from "@/components/states/error-state";
+import { OverviewPage, overviewQuery, overviewSearchSchema, windowOf } from "@/features/overview";
 
+/** The Overview: any signed-in role (each panel says when its section needs a scope the role lacks). */
 export const Route = createFileRoute("/_app/")({
-  component: () => <PageHeader title="Overview" description="This page is being built." />,
+  validateSearch: overviewSearchSchema,
+  loaderDeps: ({ search }) => ({ window: windowOf(search) }),
+  // prefetch, never throw: each panel shows its own loading and error states
+  loader: ({ context, deps }) => context.queryClient.prefetchQuery(overviewQuery(deps.window)),
+  errorComponent: ({ error, reset }) => (
+    <ErrorState error={error} title="The overview could not be loaded" retry={reset} />
+  ),
+  component: OverviewRoute,
 });
+
+function OverviewRoute() {
+  return <OverviewPage search={Route.useSearch()} />;
+}
