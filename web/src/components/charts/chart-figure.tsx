@@ -99,7 +99,10 @@ export function ChartFigure({
         >
           <Suspense fallback={<Skeleton className="w-full" style={{ height }} />}>
             <div role="img" aria-label={data.summary} style={{ height }} className="w-full">
-              {children}
+              {/* the drawing's SVG is decoration for assistive technology: the summary and the table carry it */}
+              <div aria-hidden="true" className="size-full">
+                {children}
+              </div>
             </div>
           </Suspense>
           {legend}

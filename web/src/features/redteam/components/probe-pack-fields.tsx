@@ -29,21 +29,25 @@ export function ProbePackFields({
       </p>
       <div className="grid max-h-56 grid-cols-1 gap-2 overflow-y-auto rounded-md border border-border p-2 sm:grid-cols-2">
         {packs.map((pack) => (
-          <label key={pack.name} className="flex items-start gap-2 text-sm">
+          <div key={pack.name} className="flex items-start gap-2 text-sm">
             <input
+              id={`run-pack-${pack.name}`}
               type="checkbox"
               value={pack.name}
+              aria-describedby={`run-pack-${pack.name}-about`}
               className="mt-1 accent-primary"
               {...register("probes")}
             />
-            <span className="flex flex-col">
-              <span>
+            <div className="flex flex-col">
+              <label htmlFor={`run-pack-${pack.name}`}>
                 {pack.name}{" "}
                 <span className="text-xs text-muted-foreground">({pack.baseCases} base cases)</span>
+              </label>
+              <span id={`run-pack-${pack.name}-about`} className="text-xs text-muted-foreground">
+                {pack.description}
               </span>
-              <span className="text-xs text-muted-foreground">{pack.description}</span>
-            </span>
-          </label>
+            </div>
+          </div>
         ))}
       </div>
       <Label htmlFor="run-extra-probes" className="mt-1">

@@ -71,7 +71,7 @@ describe("StartRunDialog", () => {
     await user.clear(screen.getByLabelText("Seed"));
     await user.type(screen.getByLabelText("Seed"), "1.5");
     for (const strategy of ["none", "base64"])
-      await user.click(screen.getByRole("checkbox", { name: new RegExp(`^${strategy}`) }));
+      await user.click(screen.getByRole("checkbox", { name: strategy }));
     await user.click(screen.getByRole("button", { name: "Start the run" }));
     expect(screen.getByLabelText("Seed")).toHaveAccessibleDescription(
       "The seed is a whole number, 0 or more.",
@@ -95,9 +95,13 @@ describe("StartRunDialog", () => {
     );
     const { user } = await openForm();
     await user.type(screen.getByLabelText("Model"), "demo-model");
-    await user.click(screen.getByRole("checkbox", { name: /^system-prompt-extraction/ }));
+    await user.click(screen.getByRole("checkbox", { name: "system-prompt-extraction (30 base cases)" }));
     await user.type(screen.getByLabelText("More probes"), "LLM05");
-    await user.click(screen.getByRole("checkbox", { name: /^base64/ }));
+    expect(screen.getByRole("checkbox", { name: "base64" })).toHaveAccessibleDescription(
+      "the prompt encoded in base64",
+    );
+    expect(screen.getByRole("checkbox", { name: "none" })).toBeChecked();
+    await user.click(screen.getByRole("checkbox", { name: "base64" }));
     await user.clear(screen.getByLabelText("Seed"));
     await user.type(screen.getByLabelText("Seed"), "42");
     await user.click(screen.getByRole("button", { name: "Start the run" }));

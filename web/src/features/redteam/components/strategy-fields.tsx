@@ -21,18 +21,22 @@ export function StrategyFields({
       <legend className="text-sm font-medium">Strategies</legend>
       <div className="grid max-h-48 grid-cols-1 gap-2 overflow-y-auto rounded-md border border-border p-2 sm:grid-cols-2">
         {strategies.map((strategy) => (
-          <label key={strategy.id} className="flex items-start gap-2 text-sm">
+          <div key={strategy.id} className="flex items-start gap-2 text-sm">
             <input
+              id={`run-strategy-${strategy.id}`}
               type="checkbox"
               value={strategy.id}
+              aria-describedby={`run-strategy-${strategy.id}-about`}
               className="mt-1 accent-primary"
               {...register("strategies")}
             />
-            <span className="flex flex-col">
-              <span>{strategy.id}</span>
-              <span className="text-xs text-muted-foreground">{strategy.description}</span>
-            </span>
-          </label>
+            <div className="flex flex-col">
+              <label htmlFor={`run-strategy-${strategy.id}`}>{strategy.id}</label>
+              <span id={`run-strategy-${strategy.id}-about`} className="text-xs text-muted-foreground">
+                {strategy.description}
+              </span>
+            </div>
+          </div>
         ))}
       </div>
       <FieldError id="run-strategies-error" message={error} />
