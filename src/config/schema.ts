@@ -147,6 +147,24 @@ export const limitsConfigSchema = z.strictObject({
   onRedisError: z.enum(["closed", "memory"]).default("closed"),
 });
 
+/**
+ * OpenTelemetry traces of gateway requests (docs/observability.md). Off by default; when off, no
+ * OpenTelemetry code is loaded and no hook is registered.
+ */
+export const tracingConfigSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** the OTLP/HTTP (JSON) traces endpoint of a collector */
+  endpoint: httpUrl.default("http://127.0.0.1:4318/v1/traces"),
+  /** headers sent with every export, e.g. an authorization token (use ${ENV} references) */
+  headers: z.record(z.string(), z.string()).default({}),
+  /** the service.name resource attribute */
+  serviceName: z.string().min(1).default("rampart"),
+  /** the share of requests traced (0 to 1); a caller's sampled traceparent is followed */
+  sampleRatio: z.number().min(0).max(1).default(1),
+  /** how long one export may take */
+  exportTimeoutMs: z.number().int().positive().default(10_000),
+});
+
 export const rampartConfigSchema = z.strictObject({
   server: serverConfigSchema.prefault({}),
   storage: storageConfigSchema.prefault({}),
@@ -157,6 +175,7 @@ export const rampartConfigSchema = z.strictObject({
   audit: auditConfigSchema.prefault({}),
   limits: limitsConfigSchema.prefault({}),
   dashboard: dashboardConfigSchema.prefault({}),
+  tracing: tracingConfigSchema.prefault({}),
 });
 
 export type RampartConfig = z.infer<typeof rampartConfigSchema>;
@@ -166,3 +185,4 @@ export type DashboardConfig = z.infer<typeof dashboardConfigSchema>;
 export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
 export type AuditConfig = z.infer<typeof auditConfigSchema>;
 export type AuditSinkConfig = z.infer<typeof auditSinkConfigSchema>;
+export type TracingConfig = z.infer<typeof tracingConfigSchema>;

@@ -34,6 +34,7 @@ import { createGuard } from "./guard-factory.js";
 import { createLogger } from "./logger.js";
 import { watchPolicy } from "./policy-reload.js";
 import { connectRedis } from "./redis.js";
+import { startTracing, type TracingOptions } from "./tracing.js";
 
 export interface ServeOptions {
   loaded: LoadedConfig;
@@ -46,6 +47,8 @@ export interface ServeOptions {
   guard?: ContentGuard;
   /** timing of the scheduled audit checks (tests); by default a first look a minute after start, then hourly */
   auditSchedule?: ServeGovernanceOptions["schedule"];
+  /** where spans go instead of the OTLP endpoint when tracing is on (tests) */
+  tracingExporter?: TracingOptions["exporter"];
 }
 
 export interface RunningServer {
@@ -117,6 +120,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       readiness: [{ name: "storage", check: () => store.ping() }],
     });
     registerMetricsRoute(app, metrics);
+    // undefined when tracing is off: then nothing below is wrapped and no hook is added
+    const tracing = await startTracing(app, config.tracing, { logger, exporter: options.tracingExporter });
     const gatewayAuthenticator = new Authenticator(keys, "gateway", Date.now, staticKeys);
     const staticAdmins = demo ? new Map([[demoAdminKeyRecord().hash, demoAdminKeyRecord()]]) : new Map();
     const admins = new Authenticator(keys, "admin", Date.now, staticAdmins);
@@ -132,12 +137,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const guard = options.guard ?? (policyGuard as ContentGuard);
     if (policyGuard !== undefined) logger.info({ ms: Math.round(policyGuard.warmUp()) }, "detectors loaded");
     const reloader = policyGuard === undefined ? undefined : watchPolicy(options.loaded, policyGuard, logger);
+    const decisions = withDecisionMetrics(monitoredTrailSink(trail, incidentResponse.pipeline), metrics);
     await gatewayPlugin(app, {
       router: new UpstreamRouter(upstreams),
-      client,
+      client: tracing?.client(client) ?? client,
       authenticator: gatewayAuthenticator,
-      guard,
-      decisions: withDecisionMetrics(monitoredTrailSink(trail, incidentResponse.pipeline), metrics),
+      guard: tracing?.guard(guard) ?? guard,
+      decisions: tracing?.decisions(decisions) ?? decisions,
       containments: incidentResponse.activeContainments,
       limits,
       limitsConfig: config.limits,
@@ -199,6 +205,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await limits.close();
       redis?.disconnect();
       await trail.close();
+      await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, "tracing shutdown"));
     });
     const port = options.port ?? config.server.port;
     try {
