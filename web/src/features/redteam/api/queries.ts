@@ -12,7 +12,7 @@ import { anyRunning, RUNNING_REFRESH_MS } from "../lib/run-status";
 import { FINDINGS_PAGE_SIZE, type RunDetailSearch } from "../lib/search";
 
 /** Runs shown in the list (and offered for a diff). */
-export const RUNS_LISTED = 100;
+const RUNS_LISTED = 100;
 
 /** Hierarchical keys: ['redteam'] covers everything, ['redteam','runs'] every list and detail. */
 export const redteamKeys = {
