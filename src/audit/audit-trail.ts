@@ -1,7 +1,7 @@
 import { isAbsolute } from "node:path";
 import type { Logger } from "pino";
 import type { AuditConfig } from "../config/index.js";
-import type { DecisionEvent, DecisionSink } from "../core/index.js";
+import type { DecisionContent, DecisionEvent, DecisionSink } from "../core/index.js";
 import type { Store } from "../store/index.js";
 import { type AuditRepository, createAuditRepository } from "../store/repositories/audit-event-repository.js";
 import {
@@ -62,7 +62,8 @@ export interface AuditTrail {
   readonly publicKey: string;
   /** the gateway's seam: `record` resolves once the event is committed (await it to ack after commit) */
   readonly sink: DecisionSink;
-  recordDecision(event: DecisionEvent, content?: EventContent): Promise<CommittedEvent>;
+  /** content is kept as `audit.content` says: the masked texts (redacted), the texts (encrypted) or nothing */
+  recordDecision(event: DecisionEvent, content?: DecisionContent): Promise<CommittedEvent>;
   recordManagement(change: ManagementChange): Promise<CommittedEvent>;
   record<Type extends AuditEventType>(input: AppendInput<Type>): Promise<CommittedEvent>;
   stats(): AuditStats;
@@ -120,19 +121,19 @@ export async function createAuditTrail(options: AuditTrailOptions): Promise<Audi
       ...(now === undefined ? {} : { now }),
     });
   const retentionTimer = options.retention === false ? undefined : startRetention(prune, outbox, logger);
-  const recordDecision = (event: DecisionEvent, content?: EventContent) =>
+  const recordDecision = (event: DecisionEvent, content?: DecisionContent) =>
     writer.append({
       type: "gateway.decision",
       actor: decisionActor(event),
       payload: event,
-      content,
+      content: contentForMode(content, config.content),
     });
   return {
     node,
     publicKey: formatPublicKey(signingKey.publicKey),
     repository,
     sink: {
-      record: (event) => recordDecision(event).then(() => undefined),
+      record: (event, content) => recordDecision(event, content).then(() => undefined),
     },
     recordDecision,
     recordManagement: (change) =>
@@ -163,6 +164,23 @@ export async function createAuditTrail(options: AuditTrailOptions): Promise<Audi
       await dispatcher?.close();
     },
   };
+}
+
+/**
+ * What of a decision's text the trail keeps: `redacted` keeps the masked texts (personal data,
+ * secrets and canaries replaced character for character, so finding offsets still point at the
+ * right place), `encrypted` keeps the texts themselves (only ciphertext reaches the store), `none`
+ * keeps nothing. A caller that passes only `prompt`/`response` in redacted mode has redacted them.
+ */
+export function contentForMode(
+  content: DecisionContent | undefined,
+  mode: AuditConfig["content"],
+): EventContent | undefined {
+  if (content === undefined || mode === "none") return undefined;
+  const prompt = mode === "redacted" ? (content.redactedPrompt ?? content.prompt) : content.prompt;
+  const response = mode === "redacted" ? (content.redactedResponse ?? content.response) : content.response;
+  if (prompt === undefined && response === undefined) return undefined;
+  return { ...(prompt === undefined ? {} : { prompt }), ...(response === undefined ? {} : { response }) };
 }
 
 /** The default place of the checkpoint key for a store: beside its SQLite file, else in baseDir. */

@@ -34,7 +34,23 @@ export interface DecisionEvent {
   readonly timings: { totalMs: number; overheadMs: number; upstreamMs: number };
 }
 
+/**
+ * The text behind a decision, for an audit trail that keeps content (`audit.content`): the scanned
+ * input segments and output texts, each joined with a blank line in scan order, so the findings'
+ * offsets point into them. `redacted*` are the same texts with personal data, secrets and canaries
+ * masked character for character (offsets stay valid). Kept apart from the event, which never carries
+ * text.
+ */
+export interface DecisionContent {
+  readonly prompt?: string;
+  readonly response?: string;
+  readonly redactedPrompt?: string;
+  readonly redactedResponse?: string;
+  /** true when a text was longer than the gateway keeps and was cut */
+  readonly truncated?: boolean;
+}
+
 /** Where decision events go. The audit trail implements this; `logDecisionSink` is the default. */
 export interface DecisionSink {
-  record(event: DecisionEvent): void | Promise<void>;
+  record(event: DecisionEvent, content?: DecisionContent): void | Promise<void>;
 }

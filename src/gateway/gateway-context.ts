@@ -159,7 +159,7 @@ export async function recordDecision(
   }
   let timer: NodeJS.Timeout | undefined;
   try {
-    const outcome = dependencies.decisions.record(record.toEvent(status));
+    const outcome = dependencies.decisions.record(record.toEvent(status), record.content());
     if (!(outcome instanceof Promise)) return;
     await Promise.race([
       outcome,

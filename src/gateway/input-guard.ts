@@ -17,7 +17,7 @@ export async function guardInput(
   await guard.begin(context);
   for (const segment of segments) {
     const result = await guard.scanInput({ text: segment.text, source: segment.source }, context);
-    record.addResult("input", result);
+    record.addResult("input", result, segment.text);
     if (result.failedClosed) {
       throw new RampartError(
         "scan_failed",

@@ -15,7 +15,7 @@ export interface GuardedOutput<T> {
  */
 async function guardText(guard: ContentGuard, text: string, context: GuardContext, record: RequestRecord) {
   const result = await guard.scanOutput(text, context);
-  record.addResult("output", result);
+  record.addResult("output", result, text);
   if (result.failedClosed || result.verdict === "block") return { text: null, findings: result.findings };
   const released =
     result.verdict === "redact" && result.redactedText !== undefined ? result.redactedText : text;

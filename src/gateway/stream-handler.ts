@@ -20,8 +20,18 @@ export interface StreamOptions {
 /** A scan that could not run: thrown so that the stream guard applies the policy's fail mode. */
 class ScanUnavailable extends Error {}
 
-function toOutcome(result: GuardResult, record: RequestRecord): StreamScanOutcome {
-  record.addResult("output", result);
+function toOutcome(
+  result: GuardResult,
+  record: RequestRecord,
+  text: string,
+  scan: StreamScanContext,
+): StreamScanOutcome {
+  record.addStreamResult(result, {
+    text,
+    channelOffset: scan.channelOffset,
+    overlapLength: scan.overlapLength,
+    primary: scan.choiceIndex === 0 && scan.channel === "content",
+  });
   if (result.failedClosed) throw new ScanUnavailable("a detector could not run");
   return {
     verdict: result.verdict,
@@ -43,8 +53,8 @@ function scanFunction(
     }
     const result = guard.scanOutput(text, context);
     return result instanceof Promise
-      ? result.then((value) => toOutcome(value, record))
-      : toOutcome(result, record);
+      ? result.then((value) => toOutcome(value, record, text, scan))
+      : toOutcome(result, record, text, scan);
   };
 }
 

@@ -19,9 +19,9 @@ export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics, pat
  */
 export function withDecisionMetrics(sink: DecisionSink, metrics: Metrics): DecisionSink {
   return {
-    record(event) {
+    record(event, content) {
       metrics.observeDecision(event);
-      return sink.record(event);
+      return sink.record(event, content);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { DecisionEvent, DecisionSink } from "../core/index.js";
+import type { DecisionContent, DecisionEvent, DecisionSink } from "../core/index.js";
 import type { AlertRecord, AlertRepository, NewAlert } from "../store/repositories/alert-repository.js";
 import { type AlertWebhook, sendAlertWebhook } from "./alert-webhook.js";
 import type { AnomalyMonitor, EventPosition } from "./anomaly-monitor.js";
@@ -75,8 +75,8 @@ export function createMonitorPipeline(
  */
 export function withMonitor(sink: DecisionSink, pipeline: MonitorPipeline): DecisionSink {
   return {
-    record(event) {
-      const recorded = sink.record(event);
+    record(event, content) {
+      const recorded = sink.record(event, content);
       if (recorded === undefined) {
         pipeline.observe(event);
         return undefined;
@@ -88,12 +88,12 @@ export function withMonitor(sink: DecisionSink, pipeline: MonitorPipeline): Deci
 
 /** For the audit trail: the monitor sees each decision with its audit position (node, seq). */
 export function monitoredTrailSink(
-  trail: { recordDecision(event: DecisionEvent): Promise<EventPosition> },
+  trail: { recordDecision(event: DecisionEvent, content?: DecisionContent): Promise<EventPosition> },
   pipeline: MonitorPipeline,
 ): DecisionSink {
   return {
-    record: async (event) => {
-      const committed = await trail.recordDecision(event);
+    record: async (event, content) => {
+      const committed = await trail.recordDecision(event, content);
       pipeline.observe(event, { node: committed.node, seq: committed.seq });
     },
   };
