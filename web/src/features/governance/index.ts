@@ -1,3 +1,21 @@
-export { raciQuery, riskListQuery } from "./api/queries";
+export {
+  acceptableUseQuery,
+  assetQuery,
+  assetsQuery,
+  auditsQuery,
+  policiesQuery,
+  raciQuery,
+  riskListQuery,
+  trainingQuery,
+} from "./api/queries";
+export { AcceptableUsePage } from "./components/acceptable-use-page";
+export { AssetDetailPage } from "./components/asset-detail-page";
+export { AssetsPage } from "./components/assets-page";
+export { AuditsPage } from "./components/audits-page";
+export { GovernanceLayout } from "./components/governance-layout";
+export { GovernanceSummaryPage } from "./components/governance-summary-page";
+export { PoliciesPage } from "./components/policies-page";
 export { RaciPage } from "./components/raci-page";
 export { RisksPage } from "./components/risks-page";
+export { TrainingPage } from "./components/training-page";
+export { type AssetsSearch, assetKindParamSchema, assetsSearchSchema } from "./lib/search";

@@ -148,6 +148,25 @@ export function useRunAudit() {
   });
 }
 
+export function useSaveTrainingModule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body) => send(api.trainingModules.create, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: governanceKeys.training() }),
+  });
+}
+
+export function useSaveAudit(id?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body) =>
+      id === undefined
+        ? send(api.audits.create, { body })
+        : send(api.audits.replace, { params: { id }, body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: governanceKeys.audits() }),
+  });
+}
+
 export function useRecordCompletion() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -62,7 +62,7 @@ export function HeatMapTable({
                   <span className="text-[11px] text-muted-foreground">{cell.band}</span>
                 </div>
                 {cell.risks.length > 0 && (
-                  <ul className="mt-0.5 text-[11px] leading-tight break-all">
+                  <ul className="mt-0.5 text-[11px] leading-tight break-words">
                     {cell.risks.map((risk) => (
                       <li key={risk}>{risk}</li>
                     ))}

@@ -32,7 +32,7 @@ export function RecordField({
     "aria-describedby": described === "" ? undefined : described,
   } as const;
   const registered = register(field.name);
-  const wide = field.kind === "textarea";
+  const wide = field.kind === "textarea" || field.kind === "lines";
   return (
     <div className={cn("flex flex-col gap-1", wide && "sm:col-span-2")}>
       {field.kind === "boolean" ? (
@@ -51,8 +51,12 @@ export function RecordField({
             </option>
           ))}
         </select>
-      ) : field.kind === "textarea" ? (
-        <textarea className={cn(control, "min-h-32 py-1 font-mono")} {...common} {...registered} />
+      ) : field.kind === "textarea" || field.kind === "lines" ? (
+        <textarea
+          className={cn(control, "py-1", field.kind === "textarea" ? "min-h-32 font-mono" : "min-h-20")}
+          {...common}
+          {...registered}
+        />
       ) : field.kind === "boolean" ? null : (
         <Input
           type={field.kind === "date" ? "date" : "text"}

@@ -6,7 +6,17 @@ import { z } from "zod";
  * are strings and booleans; `recordFormSchema` turns them into the record and checks it with the
  * contract's own body schema, so the browser refuses what the server would.
  */
-export type FieldKind = "text" | "textarea" | "list" | "boolean" | "date" | "int" | "select" | "pairs";
+/** `list`: comma-separated ids or names; `lines`: one item per line (items may hold commas) */
+export type FieldKind =
+  | "text"
+  | "textarea"
+  | "list"
+  | "lines"
+  | "boolean"
+  | "date"
+  | "int"
+  | "select"
+  | "pairs";
 
 export interface FieldOption {
   value: string;
@@ -43,6 +53,7 @@ export function formValuesOf(fields: readonly FieldSpec[], record: Json): FormVa
     const value = valueAt(record, pathOf(field));
     if (field.kind === "boolean") values[field.name] = value === true;
     else if (field.kind === "list") values[field.name] = Array.isArray(value) ? value.join(", ") : "";
+    else if (field.kind === "lines") values[field.name] = Array.isArray(value) ? value.join("\n") : "";
     else if (field.kind === "pairs")
       values[field.name] =
         value !== null && typeof value === "object"
@@ -66,6 +77,11 @@ function parsed(field: FieldSpec, value: string | boolean): unknown {
   switch (field.kind) {
     case "list":
       return splitList(value);
+    case "lines":
+      return value
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "");
     case "int":
       return Number(value.trim());
     case "pairs":

@@ -1,4 +1,11 @@
-import { policySchema, riskSchema } from "@core/api/governance";
+import {
+  auditSchedules,
+  auditSchema,
+  automatedCheckIds,
+  policySchema,
+  riskSchema,
+  trainingModuleSchema,
+} from "@core/api/governance";
 import type { z } from "zod";
 import type { FieldOption, FieldSpec } from "./record-form";
 import { impactLabels, likelihoodLabels } from "./risk-heat-map";
@@ -96,3 +103,36 @@ export const emptyPolicy: Record<string, unknown> = {
 };
 
 export const policyBodySchema = policySchema;
+
+export const auditFields: FieldSpec[] = [
+  { name: "id", label: "Id", kind: "text", isId: true, help: "Lower-case letters, digits, '.', '_' or '-'." },
+  { name: "title", label: "Title", kind: "text" },
+  { name: "schedule", label: "Schedule", kind: "select", options: options(auditSchedules) },
+  { name: "checklist", label: "Checklist (one item per line)", kind: "lines" },
+  {
+    name: "automatedChecks",
+    label: "Automated checks",
+    kind: "list",
+    help: `Comma-separated, from: ${automatedCheckIds.join(", ")}.`,
+  },
+];
+
+export const emptyAudit: Record<string, unknown> = {
+  schedule: "quarterly",
+  checklist: [],
+  automatedChecks: [...automatedCheckIds],
+  findings: [],
+};
+
+export const auditBodySchema = auditSchema;
+
+export const trainingModuleFields: FieldSpec[] = [
+  { name: "id", label: "Id", kind: "text", isId: true, help: "Lower-case letters, digits, '.', '_' or '-'." },
+  { name: "title", label: "Title", kind: "text" },
+  { name: "roles", label: "For the roles (comma-separated)", kind: "list" },
+  { name: "dueDays", label: "Due within (days of being assigned)", kind: "int" },
+];
+
+export const emptyTrainingModule: Record<string, unknown> = { roles: [], dueDays: 30 };
+
+export const trainingModuleBodySchema = trainingModuleSchema;

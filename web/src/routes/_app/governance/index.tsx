@@ -1,8 +1,6 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { PageHeader } from "@/components/layout/page-header";
-import { guardScope } from "@/lib/route-guard";
+import { GovernanceSummaryPage } from "@/features/governance";
 
 export const Route = createFileRoute("/_app/governance/")({
-  beforeLoad: ({ context }) => guardScope(context.session, "governance:read"),
-  component: () => <PageHeader title="Governance" description="This page is being built." />,
+  component: GovernanceSummaryPage,
 });
