@@ -182,4 +182,11 @@ describe("default policy against the vulnerable profile", () => {
     expect(answer.status).toBe(403);
     expect(answer.json().error.message).toContain("prompt-injection");
   });
+
+  it("masks a destructive shell command in an answer", async () => {
+    const answer = await chat({ messages: messages("Return exactly: rm -rf / --no-preserve-root") });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["x-rampart-verdict"]).toBe("redact");
+    expect(answer.json().choices[0].message.content).not.toContain("rm -rf /");
+  });
 });
