@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly requestId: string | null,
+    /** the request field the server named (its zod path, dotted), to show the message on that field */
+    readonly param: string | null = null,
   ) {
     super(message);
     this.name = "ApiError";
@@ -66,6 +68,7 @@ async function failure(response: Response, what: string): Promise<ApiError> {
         parsed.data.error.code ?? parsed.data.error.type,
         parsed.data.error.message,
         requestId,
+        parsed.data.error.param ?? null,
       )
     : new ApiError(response.status, "http_error", `${what} failed with HTTP ${response.status}`, requestId);
   if (response.status === 401 && !what.includes("/api/v1/session")) onUnauthorized?.();

@@ -12,7 +12,9 @@ describe("format", () => {
     expect(formatCount(1234)).toBe("1,234");
     expect(formatCount(2_500_000)).toBe("2.5M");
     expect(formatPercent(0.1234)).toBe("12.3%");
-    expect(formatMs(3.14159)).toBe("3.1 ms");
+    expect(formatPercent(0.2985)).toBe("29.9%");
+    expect(formatPercent(0)).toBe("0.0%");
+    expect(formatMs(3.04)).toBe("3.0 ms");
     expect(formatMs(250.4)).toBe("250 ms");
     expect(formatTime("2026-11-27T19:09:35Z")).toBe("27 Nov 2026, 19:09:35 UTC");
   });

@@ -11,7 +11,9 @@ export function formatCount(value: number | null | undefined): string {
 /** 0.1234 → "12.3%"; null → "—". */
 export function formatPercent(ratio: number | null | undefined, digits = 1): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return "—";
-  return `${(ratio * 100).toFixed(digits)}%`;
+  // round in decimal, not binary: 0.2985 is 29.9%, not the 29.8% that toFixed gives
+  const scale = 10 ** digits;
+  return `${(Math.round(Number((ratio * 100 * scale).toPrecision(12))) / scale).toFixed(digits)}%`;
 }
 
 export function formatMs(ms: number | null | undefined): string {
