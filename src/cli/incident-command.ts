@@ -302,7 +302,7 @@ export function registerIncidentCommand(program: Command, context: CliContext): 
     .requiredOption("--action <action>", containmentActions.join(", "))
     .requiredOption(
       "--target <target>",
-      "a key id, app:<name>, a model, or a policy section (role/app/model or *)",
+      "a key id or app:<name>; for raise-sensitivity also role:<name> or *; a model for route-to-fallback and disable-model",
     )
     .option("--incident <id>", "the incident this containment belongs to (its playbook's roles apply)")
     .option(

@@ -152,6 +152,21 @@ describe("OpenTelemetry tracing", () => {
     expect(children.map((span) => span.name).sort()).toEqual(["rampart.audit_commit", "rampart.input_scan"]);
   });
 
+  it("traces a refused key with the request and its audit commit only", async () => {
+    const exporter = new InMemorySpanExporter();
+    const running = await serve("tracing:\n  enabled: true", exporter);
+    const response = await request(`${running.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: "Bearer rk_not-a-key", "content-type": "application/json" },
+      body: JSON.stringify({ model: "rampart-demo-echo", messages: [{ role: "user", content: "hi" }] }),
+    });
+    await response.body.text();
+    expect(response.statusCode).toBe(401);
+    const { root, children } = await spansOfRequest(exporter, 0, 1);
+    expect(root.attributes["http.response.status_code"]).toBe(401);
+    expect(children.map((span) => span.name)).toEqual(["rampart.audit_commit"]);
+  });
+
   it("traces a streamed answer until its decision is committed", async () => {
     const exporter = new InMemorySpanExporter();
     const running = await serve("tracing:\n  enabled: true", exporter);
