@@ -151,7 +151,7 @@ export function EditableGrid(props: EditableGridProps) {
                   aria-invalid={problems.length > 0 || undefined}
                   aria-describedby={problems.length > 0 ? problems.join(" ") : undefined}
                   onKeyDown={(event) => onCellKeyDown(event, at)}
-                  onClick={() => setCursor(at)}
+                  onFocus={() => setCursor(at)}
                   onDoubleClick={() => (readOnly ? undefined : setEditing({ at, value: value ?? "" }))}
                   className={cn(
                     "h-9 min-w-16 border border-border px-2 py-1 text-center focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring",

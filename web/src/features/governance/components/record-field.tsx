@@ -43,7 +43,7 @@ export function RecordField({
       ) : (
         <Label htmlFor={id}>{field.label}</Label>
       )}
-      {field.kind === "select" ? (
+      {field.options !== undefined ? (
         <select className={cn(control, "h-9")} {...common} {...registered}>
           {(field.options ?? []).map((option) => (
             <option key={option.value} value={option.value}>

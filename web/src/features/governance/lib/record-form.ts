@@ -27,6 +27,7 @@ export interface FieldSpec {
   name: string;
   label: string;
   kind: FieldKind;
+  /** choices (a select); an `int` field with options is still sent as a number */
   options?: readonly FieldOption[];
   help?: string;
   /** the record's id: typed once, fixed afterwards */

@@ -25,8 +25,8 @@ export function bodyBase(schema: z.ZodObject, record: Record<string, unknown>): 
 export const riskFields: FieldSpec[] = [
   { name: "id", label: "Id", kind: "text", isId: true, help: "Lower-case letters, digits, '.', '_' or '-'." },
   { name: "title", label: "Title", kind: "text" },
-  { name: "likelihood", label: "Likelihood", kind: "select", options: scale(likelihoodLabels) },
-  { name: "impact", label: "Impact", kind: "select", options: scale(impactLabels) },
+  { name: "likelihood", label: "Likelihood", kind: "int", options: scale(likelihoodLabels) },
+  { name: "impact", label: "Impact", kind: "int", options: scale(impactLabels) },
   {
     name: "controls",
     label: "Controls and their effectiveness",
