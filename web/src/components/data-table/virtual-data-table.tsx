@@ -27,6 +27,8 @@ export interface VirtualDataTableProps<TData extends RowData> {
   loadMoreLabel?: string;
   /** shown in the body when there is no row */
   empty?: ReactNode;
+  /** below this width (CSS) the table scrolls sideways instead of squeezing its columns */
+  minWidth?: string;
 }
 
 /** Rows from the end at which the next page is asked for. */
@@ -53,6 +55,7 @@ export function VirtualDataTable<TData extends RowData>({
   onLoadMore,
   loadMoreLabel = "Load more",
   empty,
+  minWidth,
 }: VirtualDataTableProps<TData>) {
   const scrollRef = useRef<HTMLElement>(null);
   const table = useTable({ features: dataTableFeatures, columns, data, getRowId: (row) => getRowId(row) });
@@ -99,6 +102,7 @@ export function VirtualDataTable<TData extends RowData>({
       <table
         aria-rowcount={hasMore ? -1 : rows.length + 1}
         className="w-full table-fixed border-collapse text-sm"
+        style={{ minWidth }}
       >
         <caption className="sr-only">{caption}</caption>
         <colgroup>

@@ -11,7 +11,8 @@ import { overviewKeys } from "./queries";
 export function useVerifyAudit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => call(verifyAudit, {}),
+    // every node; an empty object rather than no body (the route refuses a missing body)
+    mutationFn: () => call(verifyAudit, { body: {} }),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: overviewKeys.all }),

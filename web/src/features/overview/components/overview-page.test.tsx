@@ -43,8 +43,8 @@ describe("OverviewPage", () => {
     await renderWithApp(<OverviewPage search={{ window: "7d" }} />);
     await panel("Requests and verdicts");
     const nav = screen.getByRole("navigation", { name: "Time window" });
-    expect(within(nav).getByRole("link", { name: "Last 7 days" })).toHaveAttribute("aria-current", "true");
-    expect(within(nav).getByRole("link", { name: "Last hour" })).toHaveAttribute("href", "/?window=1h");
+    expect(within(nav).getByRole("link", { name: /^7d ?\(last 7 days\)$/ })).toHaveAttribute("aria-current", "true");
+    expect(within(nav).getByRole("link", { name: /^1h ?\(last hour\)$/ })).toHaveAttribute("href", "/?window=1h");
     await waitFor(() => expect(windows).toContain("7d"));
     expect(windows.every((window) => window === "7d")).toBe(true);
   });
@@ -100,8 +100,11 @@ describe("OverviewPage", () => {
     let verified = false;
     serve();
     server.use(
-      answer(verifyAudit, () => {
-        verified = true;
+      answer(verifyAudit, (request) => {
+        // a JSON body (the route refuses a POST without one) with the session's CSRF token
+        verified =
+          request.headers.get("content-type") === "application/json" &&
+          request.headers.get("x-rampart-csrf") !== null;
         return {
           ok: true,
           verifiedAt: "2026-11-20T11:31:00.000Z",

@@ -13,7 +13,6 @@ export function WindowPicker({ current }: { current: OverviewWindow }) {
             <Link
               to="/"
               search={{ window }}
-              aria-label={windowLabels[window]}
               aria-current={window === current ? "true" : undefined}
               className={cn(
                 "inline-flex rounded-md px-2.5 py-1 text-sm focus-visible:outline-2 focus-visible:outline-ring",
@@ -21,6 +20,7 @@ export function WindowPicker({ current }: { current: OverviewWindow }) {
               )}
             >
               {window}
+              <span className="sr-only"> ({windowLabels[window].toLowerCase()})</span>
             </Link>
           </li>
         ))}

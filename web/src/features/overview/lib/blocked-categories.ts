@@ -6,7 +6,8 @@ import { formatCount } from "@/lib/format";
 export function prepareBlockedCategories(
   categories: NonNullable<Overview["topBlockedCategories"]>,
 ): CiBarChartData {
-  const largest = Math.max(1, ...categories.map((item) => item.count));
+  // a top divisible by 4, so the axis' five ticks are whole requests
+  const top = Math.max(4, Math.ceil(Math.max(0, ...categories.map((item) => item.count)) / 4) * 4);
   return {
     bars: categories.map((item) => ({
       id: item.category,
@@ -24,8 +25,9 @@ export function prepareBlockedCategories(
             .map((item) => `${item.category} ${formatCount(item.count)}`)
             .join(", ")}.`,
     valueLabel: "Blocked requests",
-    domain: [0, largest],
-    formatValue: (value) => formatCount(value),
+    domain: [0, top],
+    // counts are whole: a fractional tick, if the axis makes one, stays unlabelled
+    formatValue: (value) => (Number.isInteger(value) ? formatCount(value) : ""),
     table: {
       caption: "Categories found in blocked requests, most frequent first",
       columns: [

@@ -56,6 +56,9 @@ describe("prepareBlockedCategories", () => {
       ["secrets", 1, "1"],
     ]);
     expect(chart.domain).toEqual([0, 4]);
+    expect(chart.formatValue(2)).toBe("2");
+    expect(chart.formatValue(0.5)).toBe("");
+    expect(prepareBlockedCategories([{ category: "pii", count: 9 }]).domain).toEqual([0, 12]);
     expect(chart.table.rows[0]?.cells).toEqual({ category: "prompt-injection", count: "4" });
   });
 

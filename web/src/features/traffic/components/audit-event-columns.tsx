@@ -2,7 +2,7 @@ import type { AuditEventRow } from "@core/api/audit";
 import { Link } from "@tanstack/react-router";
 import { dataTableColumns } from "@/components/data-table/data-table-features";
 import { formatCount, formatMs } from "@/lib/format";
-import { eventLabel, principalLabel } from "../lib/event-labels";
+import { principalLabel, shortEventLabel } from "../lib/event-labels";
 import { VerdictBadge } from "./verdict-badge";
 
 const time = new Intl.DateTimeFormat("en-GB", {
@@ -35,17 +35,17 @@ export const auditEventColumns = helper.columns([
   }),
   helper.accessor("verdict", {
     header: "Verdict",
-    meta: { width: "7.5rem" },
+    meta: { width: "6.75rem" },
     cell: (info) => <VerdictBadge verdict={info.getValue()} />,
   }),
-  helper.accessor((row) => eventLabel(row), { id: "event", header: "Event", meta: { width: "11rem" } }),
+  helper.accessor((row) => shortEventLabel(row), { id: "event", header: "Event", meta: { width: "8.5rem" } }),
   helper.accessor((row) => principalLabel(row.principal), {
     id: "who",
     header: "Key",
-    meta: { width: "9rem" },
+    meta: { width: "7rem" },
   }),
-  helper.accessor((row) => row.app ?? "—", { id: "app", header: "App", meta: { width: "7rem" } }),
-  helper.accessor((row) => row.model ?? "—", { id: "model", header: "Model", meta: { width: "9rem" } }),
+  helper.accessor((row) => row.app ?? "—", { id: "app", header: "App", meta: { width: "5.5rem" } }),
+  helper.accessor((row) => row.model ?? "—", { id: "model", header: "Model", meta: { width: "7.5rem" } }),
   helper.accessor((row) => (row.categories.length === 0 ? "—" : row.categories.join(", ")), {
     id: "categories",
     header: "Categories",
@@ -53,11 +53,11 @@ export const auditEventColumns = helper.columns([
   helper.accessor((row) => (row.status === null ? "—" : formatCount(row.status)), {
     id: "status",
     header: "Status",
-    meta: { width: "4.5rem", numeric: true },
+    meta: { width: "4rem", numeric: true },
   }),
   helper.accessor((row) => formatMs(row.latencyMs), {
     id: "latency",
     header: "Latency",
-    meta: { width: "5.5rem", numeric: true },
+    meta: { width: "5rem", numeric: true },
   }),
 ]);

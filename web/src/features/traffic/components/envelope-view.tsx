@@ -19,7 +19,7 @@ export function EnvelopeView({ detail }: { detail: AuditEventDetail }) {
         </div>
       </dl>
       <p className="text-xs text-muted-foreground">The envelope as stored (JSON):</p>
-      <pre className="max-h-96 overflow-auto rounded-md border border-border bg-muted/40 p-3 font-mono text-xs">
+      <pre className="whitespace-pre-wrap break-all rounded-md border border-border bg-muted/40 p-3 font-mono text-xs">
         {JSON.stringify(detail.envelope, null, 2)}
       </pre>
     </div>

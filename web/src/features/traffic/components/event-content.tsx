@@ -27,9 +27,9 @@ export function EventContent({
   if (content === null)
     return (
       <EmptyState title="Content not recorded">
-        This event stores no prompt or answer text: <code>audit.content</code> kept none for it. Either the
-        setting is <code>none</code>, or nothing passed text to the trail (the gateway does not pass request
-        text with its decisions yet). The findings above still say what was found and where.
+        This event stores no prompt or answer text: <code>audit.content</code> is <code>none</code>, or the
+        event has no text of its own (a management change, a red-team run, a verification). The findings above
+        still say what was found and where.
       </EmptyState>
     );
   if (content.mode === "encrypted")
@@ -49,9 +49,10 @@ export function EventContent({
   return (
     <div className="flex flex-col gap-3">
       <p className="text-xs text-muted-foreground">
-        Stored redacted text. Marks use the findings&apos; offsets, which count UTF-16 code units in the
-        scanned text before redaction: where redaction changed the text before a finding, its mark may be
-        shifted.
+        The texts the gateway scanned (segments joined by a blank line), with personal data, secrets and
+        canaries masked by <code>*</code> one for one, so each finding&apos;s offsets (UTF-16 code units)
+        still mark the right place. Output findings in a stream&apos;s tool arguments or reasoning count in
+        their own text and may not line up with the answer shown.
       </p>
       <section aria-label="Prompt" className="flex flex-col gap-1">
         <h3 className="text-sm font-semibold">Prompt</h3>

@@ -16,7 +16,8 @@ export function FindingsTable({ findings }: { findings: readonly AuditEventFindi
   return (
     <Table>
       <TableCaption>
-        Findings. Span: offsets in UTF-16 code units into the scanned text before redaction, end exclusive.
+        Findings. Span: offsets in UTF-16 code units into the stored prompt (request) or answer, end
+        exclusive.
       </TableCaption>
       <TableHeader>
         <TableRow>

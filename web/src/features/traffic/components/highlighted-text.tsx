@@ -10,7 +10,7 @@ export function HighlightedText({ text, spans }: { text: string; spans: readonly
   const { segments, outside } = highlightSpans(text, spans);
   return (
     <div className="flex flex-col gap-1">
-      <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-border bg-muted/40 p-3 font-mono text-sm">
+      <pre className="whitespace-pre-wrap break-words rounded-md border border-border bg-muted/40 p-3 font-mono text-sm">
         {segments.map((segment, index) =>
           segment.labels.length === 0 ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and rebuilt with the text

@@ -16,6 +16,7 @@ import { auditEventColumns } from "./audit-event-columns";
 import { LiveControls } from "./live-controls";
 
 const NO_ROWS: AuditEventRow[] = [];
+const ROW_HEIGHT = 40;
 const getRowId = (row: AuditEventRow) => row.id;
 
 /**
@@ -78,12 +79,13 @@ export function TrafficEvents({ search }: { search: TrafficSearch }) {
           columns={auditEventColumns}
           data={rows}
           getRowId={getRowId}
-          rowHeight={40}
-          height={600}
+          rowHeight={ROW_HEIGHT}
+          height={Math.min(600, ROW_HEIGHT * (rows.length + 1) + 2 + (query.hasNextPage ? 48 : 0))}
           hasMore={query.hasNextPage}
           loadingMore={query.isFetchingNextPage}
           onLoadMore={() => void query.fetchNextPage()}
           loadMoreLabel="Load older events"
+          minWidth="60rem"
         />
       )}
     </div>

@@ -8,6 +8,19 @@ export const kindLabels: Record<AuditEventKind, string> = {
   "audit.pruned": "Audit pruned",
 };
 
+const shortKindLabels: Record<AuditEventKind, string> = {
+  "gateway.decision": "Decision",
+  "management.change": "Change",
+  "redteam.run": "Red-team run",
+  "audit.verification": "Verification",
+  "audit.pruned": "Pruned",
+};
+
+/** What happened, for a table cell: "Decision", "Change: key.revoke". */
+export function shortEventLabel(row: Pick<AuditEventRow, "kind" | "action">): string {
+  return row.action === null ? shortKindLabels[row.kind] : `${shortKindLabels[row.kind]}: ${row.action}`;
+}
+
 /** What happened, in a few words: the kind, and a management change's action. */
 export function eventLabel(row: Pick<AuditEventRow, "kind" | "action">): string {
   return row.action === null ? kindLabels[row.kind] : `${kindLabels[row.kind]}: ${row.action}`;
