@@ -6,7 +6,7 @@ import { server } from "./msw-server";
 // jsdom has no layout: the router's scroll restoration calls scrollTo
 window.scrollTo = () => undefined;
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => {
   server.resetHandlers();
   cleanup();

@@ -25,7 +25,7 @@ describe("RunDetailPage", () => {
     expect(row).toHaveTextContent("LLM01 Prompt Injection602643.3%31.6%–55.9%");
     const byStrategy = screen.getByRole("figure", { name: "ASR by strategy" });
     expect(within(byStrategy).getByText(/fewer than 20 cases/)).toBeInTheDocument();
-    expect(screen.getByText("21.7% (95% CI 15.2%–29.8%)")).toBeInTheDocument();
+    expect(screen.getByText("21.7% (95% CI 15.2%–29.9%)")).toBeInTheDocument();
   });
 
   it("shows an attacker's prompt and response as text, never as HTML", async () => {

@@ -38,7 +38,7 @@ describe("RunsPage", () => {
       "/redteam/rt_running",
     );
     expect(done).toHaveTextContent("Finished");
-    expect(done).toHaveTextContent("21.7%15.2%–29.8%");
+    expect(done).toHaveTextContent("21.7%15.2%–29.9%");
     expect(done).toHaveTextContent("5.0%");
     expect(done).toHaveTextContent("120");
     expect(done).toHaveTextContent("gateway");
