@@ -27,6 +27,15 @@ export default defineConfig({
     },
   },
   build: {
+    rollupOptions: {
+      // Our modules have no import-time side effects (CSS aside), so a route's loader that imports a
+      // feature's query factories through its index.ts does not pull the feature's components into
+      // the entry chunk; the components stay in the route's lazy chunk.
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !id.includes("/web/src/") || id.endsWith(".css") || id.endsWith("main.tsx"),
+      },
+    },
     outDir: here("./dist"),
     emptyOutDir: true,
     sourcemap: true,
