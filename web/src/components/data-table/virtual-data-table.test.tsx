@@ -1,4 +1,5 @@
 import { fireEvent, screen, within } from "@testing-library/react";
+import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithApp } from "@/test/render";
 import { dataTableColumns } from "./data-table-features";
@@ -23,6 +24,32 @@ function items(count: number): Item[] {
     name: `Item ${index}`,
     size: index,
   }));
+}
+
+/** 100,000 rows and a button that puts three new ones on top, as live events do. */
+function Growing() {
+  const [data, setData] = useState(() => items(100_000));
+  const prepend = () =>
+    setData((current) => [
+      ...[3, 2, 1].map((n) => ({ id: `new-${n}`, name: `New ${n}`, size: n })),
+      ...current,
+    ]);
+  return (
+    <>
+      <button type="button" onClick={prepend}>
+        Add three
+      </button>
+      <VirtualDataTable
+        caption="Items"
+        columns={columns}
+        data={data}
+        getRowId={(item) => item.id}
+        rowHeight={36}
+        height={360}
+        overscan={2}
+      />
+    </>
+  );
 }
 
 describe("VirtualDataTable", () => {
@@ -114,5 +141,29 @@ describe("VirtualDataTable", () => {
     const row = await screen.findByRole("rowheader", { name: "Item 500" });
     expect(row.closest("tr")).toHaveAttribute("aria-rowindex", "502");
     expect(screen.queryByRole("rowheader", { name: "Item 0" })).not.toBeInTheDocument();
+  });
+
+  it("keeps the rows being read in place when rows arrive on top of 100,000", async () => {
+    const { user } = await renderWithApp(<Growing />);
+    const region = screen.getByRole("region", { name: "Items" });
+    region.scrollTop = 36 * 500;
+    fireEvent.scroll(region);
+    await screen.findByRole("rowheader", { name: "Item 500" });
+    await user.click(screen.getByRole("button", { name: "Add three" }));
+    expect(region.scrollTop).toBe(36 * 503);
+    expect(screen.getByRole("table", { name: "Items" })).toHaveAttribute("aria-rowcount", "100004");
+    const row = screen.getByRole("rowheader", { name: "Item 500" }).closest("tr");
+    expect(row).toHaveAttribute("aria-rowindex", "505");
+  });
+
+  it("shows rows arriving on top at once when the reader is at the top", async () => {
+    const { user } = await renderWithApp(<Growing />);
+    await user.click(screen.getByRole("button", { name: "Add three" }));
+    const region = screen.getByRole("region", { name: "Items" });
+    expect(region.scrollTop).toBe(0);
+    expect(screen.getByRole("rowheader", { name: "New 3" }).closest("tr")).toHaveAttribute(
+      "aria-rowindex",
+      "2",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { type ColumnDef, type RowData, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type ReactNode, useLayoutEffect, useRef } from "react";
+import { type ReactNode, useLayoutEffect, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { type DataTableFeatures, dataTableFeatures } from "./data-table-features";
@@ -35,8 +35,8 @@ export interface VirtualDataTableProps<TData extends RowData> {
 const PREFETCH_ROWS = 20;
 
 /**
- * One table for long lists: TanStack Table v9 (`useTable` with the data table's features) for the
- * model, a TanStack Virtual body for the rows. Rows have a fixed height and only those in view (plus
+ * One table for long lists: TanStack Table v9 (`useTable` with the data table's features) models the
+ * rows in view, a TanStack Virtual body places them. Rows have a fixed height and only those in view (plus
  * `overscan`) are in the DOM, so 100,000 rows scroll smoothly; `aria-rowcount` and each row's
  * `aria-rowindex` tell assistive technology where a row sits in the whole list. Keeps `<table>`
  * semantics: spacer rows above and below the drawn rows are hidden from assistive technology. When
@@ -58,34 +58,47 @@ export function VirtualDataTable<TData extends RowData>({
   minWidth,
 }: VirtualDataTableProps<TData>) {
   const scrollRef = useRef<HTMLElement>(null);
-  const table = useTable({ features: dataTableFeatures, columns, data, getRowId: (row) => getRowId(row) });
-  const rows = table.getRowModel().rows;
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: data.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey: (index) => {
+      const row = data[index];
+      return row === undefined ? index : getRowId(row);
+    },
     overscan,
     initialRect: { width: 1024, height },
     onChange: (instance) => {
       const last = instance.getVirtualItems().at(-1);
-      if (last && hasMore && !loadingMore && last.index >= rows.length - PREFETCH_ROWS) onLoadMore?.();
+      if (last && hasMore && !loadingMore && last.index >= data.length - PREFETCH_ROWS) onLoadMore?.();
     },
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const end = (items.at(-1)?.index ?? -1) + 1;
+  // the server filters, sorts and pages, so the table models only the rows drawn: a model of
+  // 100,000 rows would be rebuilt on every new page or live event and stall the page
+  const drawn = useMemo(() => data.slice(first, end), [data, first, end]);
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data: drawn,
+    getRowId: (row) => getRowId(row),
+  });
+  const rows = table.getRowModel().rows;
 
   // rows added at the top must not push the rows being read down (a DOM measurement: layout effect)
   const firstRowId = useRef<string | undefined>(undefined);
   useLayoutEffect(() => {
     const previous = firstRowId.current;
-    firstRowId.current = rows[0]?.id;
+    const current = data[0] === undefined ? undefined : getRowId(data[0]);
+    firstRowId.current = current;
     const element = scrollRef.current;
-    if (previous === undefined || previous === rows[0]?.id || element === null || element.scrollTop === 0)
-      return;
-    const index = rows.findIndex((row) => row.id === previous);
+    if (previous === undefined || previous === current || element === null || element.scrollTop === 0) return;
+    const index = data.findIndex((row) => getRowId(row) === previous);
     if (index > 0) element.scrollTop += index * rowHeight;
-  }, [rows, rowHeight]);
+  }, [data, getRowId, rowHeight]);
 
-  const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
   const leafColumns = table.getAllLeafColumns();
@@ -100,7 +113,7 @@ export function VirtualDataTable<TData extends RowData>({
       className="relative overflow-auto rounded-md border border-border focus-visible:outline-2 focus-visible:outline-ring"
     >
       <table
-        aria-rowcount={hasMore ? -1 : rows.length + 1}
+        aria-rowcount={hasMore ? -1 : data.length + 1}
         className="w-full table-fixed border-collapse text-sm"
         style={{ minWidth }}
       >
@@ -129,7 +142,7 @@ export function VirtualDataTable<TData extends RowData>({
           ))}
         </thead>
         <tbody>
-          {rows.length === 0 && empty !== undefined && (
+          {data.length === 0 && empty !== undefined && (
             <tr>
               <td colSpan={columnCount} className="p-4">
                 {empty}
@@ -142,35 +155,31 @@ export function VirtualDataTable<TData extends RowData>({
               <td colSpan={columnCount} style={{ height: before, padding: 0 }} />
             </tr>
           )}
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (row === undefined) return null;
-            return (
-              <tr
-                key={row.id}
-                aria-rowindex={item.index + 2}
-                style={{ height: rowHeight }}
-                className="border-b border-border hover:bg-muted/50"
-              >
-                {row.getAllCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
-                  const className = cn(
-                    "truncate px-2 align-middle",
-                    meta?.numeric && "text-right tabular-nums",
-                  );
-                  return meta?.rowHeader ? (
-                    <th key={cell.id} scope="row" className={cn(className, "text-left font-normal")}>
-                      <table.FlexRender cell={cell} />
-                    </th>
-                  ) : (
-                    <td key={cell.id} className={className}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
+          {rows.map((row, offset) => (
+            <tr
+              key={row.id}
+              aria-rowindex={first + offset + 2}
+              style={{ height: rowHeight }}
+              className="border-b border-border hover:bg-muted/50"
+            >
+              {row.getAllCells().map((cell) => {
+                const meta = cell.column.columnDef.meta;
+                const className = cn(
+                  "truncate px-2 align-middle",
+                  meta?.numeric && "text-right tabular-nums",
+                );
+                return meta?.rowHeader ? (
+                  <th key={cell.id} scope="row" className={cn(className, "text-left font-normal")}>
+                    <table.FlexRender cell={cell} />
+                  </th>
+                ) : (
+                  <td key={cell.id} className={className}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
           {after > 0 && (
             // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds no focusable element
             <tr aria-hidden="true">
