@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +18,7 @@ import { type E2eServer, startE2eServer } from "./support/server.js";
  * The governance cycle in a real browser against `rampart serve --demo`: the register is seeded
  * through the management API with the starter `rampart init` writes, then the RACI chart is
  * broken and fixed with the keyboard alone, an asset is created, the risk heat map read, the
- * acceptable-use matrix compiled and the audit checks run.
+ * acceptable-use matrix compiled and applied to the gateway's policy file, and the audit checks run.
  */
 let rampart: E2eServer;
 let browser: E2eBrowser;
@@ -32,8 +35,16 @@ async function api(method: "GET" | "PUT", path: string, body?: unknown) {
   return { status: response.statusCode, body: (await response.body.json()) as Record<string, unknown> };
 }
 
+/** the gateway's policy as a file, so the acceptable-use matrix can be applied to it */
+const policyDir = mkdtempSync(join(tmpdir(), "rampart-e2e-policy-"));
+const policyFile = join(policyDir, "policy.yaml");
+
 beforeAll(async () => {
-  rampart = await startE2eServer();
+  writeFileSync(
+    policyFile,
+    "# the e2e gateway policy; Apply rewrites acceptableUse only\nversion: 1\nacceptableUse: []\n",
+  );
+  rampart = await startE2eServer(`policy: ${JSON.stringify(policyFile)}`);
   browser = await openBrowser();
   const empty = await api("GET", "/api/v1/governance/raci");
   expect(empty.body.chart).toEqual({});
@@ -47,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await rampart?.close();
+  rmSync(policyDir, { recursive: true, force: true });
 });
 
 const focusedCell = (page: Page) =>
@@ -111,7 +123,7 @@ describe("governance journey", () => {
     await screenshot(page, "governance-risks");
   });
 
-  it("compiles the acceptable-use matrix on the server and shows the diff", async () => {
+  it("compiles the acceptable-use matrix on the server, shows the diff, and applies it to the gateway", async () => {
     const { page } = browser;
     await page
       .getByRole("navigation", { name: "Governance sections" })
@@ -120,9 +132,20 @@ describe("governance journey", () => {
     await page.getByRole("grid", { name: /Acceptable-use matrix/ }).waitFor();
     const compiled = page.getByRole("table", { name: "Gateway rules the matrix compiles to" });
     await compiled.getByRole("row").nth(4).waitFor();
-    await page.getByText(/Differs from the running policy: \d+ rules? to add/).waitFor();
+    await page.getByText("Differs from the running policy: 4 rules to add, 0 to remove.").waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, "governance-acceptable-use");
+
+    // Apply puts the saved matrix into the gateway's policy file, and the diff empties
+    await page.getByRole("button", { name: "Apply to the gateway" }).click();
+    const dialog = page.getByRole("dialog", { name: "Apply the matrix to the gateway?" });
+    await dialog.getByRole("button", { name: "Apply" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText("The running policy already enforces this matrix.").waitFor();
+    const written = readFileSync(policyFile, "utf8");
+    expect(written).toContain("# the e2e gateway policy");
+    expect(written).toContain("model: hosted-gpt");
+    expect(written).toContain("decision: prohibited");
   });
 
   it("breaks the RACI rule and fixes it with the keyboard alone, then saves", async () => {
