@@ -43,8 +43,14 @@ describe("OverviewPage", () => {
     await renderWithApp(<OverviewPage search={{ window: "7d" }} />);
     await panel("Requests and verdicts");
     const nav = screen.getByRole("navigation", { name: "Time window" });
-    expect(within(nav).getByRole("link", { name: /^7d ?\(last 7 days\)$/ })).toHaveAttribute("aria-current", "true");
-    expect(within(nav).getByRole("link", { name: /^1h ?\(last hour\)$/ })).toHaveAttribute("href", "/?window=1h");
+    expect(within(nav).getByRole("link", { name: /^7d ?\(last 7 days\)$/ })).toHaveAttribute(
+      "aria-current",
+      "true",
+    );
+    expect(within(nav).getByRole("link", { name: /^1h ?\(last hour\)$/ })).toHaveAttribute(
+      "href",
+      "/?window=1h",
+    );
     await waitFor(() => expect(windows).toContain("7d"));
     expect(windows.every((window) => window === "7d")).toBe(true);
   });
