@@ -15,6 +15,12 @@ export const toxicityOptionsSchema = z.object({
   hateThreshold: z.number().min(0).max(1).optional(),
   /** report implicit abuse found by the model alone */
   implicit: z.boolean().default(true),
+  /**
+   * fewest words a text segment needs before the model alone may report it: on a few words the
+   * model has too little to go on (a two-word request to translate "hello" scored as abuse);
+   * explicit terms are reported in text of any length
+   */
+  implicitMinWords: z.number().int().min(1).max(50).default(4),
   /** run the obscenity matcher on segments that look obfuscated */
   obscenity: z.boolean().default(true),
   /** lexicon terms below this severity (1 mild, 2 strong, 3 severe) are not reported */
@@ -78,6 +84,14 @@ function severityOf(type: string, level: number): Severity {
   return level >= 3 ? "high" : level >= 2 ? "medium" : "low";
 }
 
+const WORD = /\p{L}[\p{L}\p{M}'\u2019-]*/gu;
+
+function wordCount(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(WORD)) count += 1;
+  return count;
+}
+
 function createToxicity(options: ToxicityOptions): DetectorInstance {
   return {
     detect(text: string, context: ScanContext): Finding[] {
@@ -137,7 +151,12 @@ function createToxicity(options: ToxicityOptions): DetectorInstance {
           explicit(hit, abuse);
           reported = true;
         }
-        if (!reported && options.implicit && abuse >= abuseThreshold) {
+        if (
+          !reported &&
+          options.implicit &&
+          abuse >= abuseThreshold &&
+          wordCount(segment) >= options.implicitMinWords
+        ) {
           const isHate = hate >= hateThreshold;
           findings.push({
             detector: "toxicity",
