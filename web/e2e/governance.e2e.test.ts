@@ -288,4 +288,24 @@ describe("governance journey", () => {
     expect(await page.getByRole("button", { name: "New asset" }).isDisabled()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+
+  it("keeps the governance pages readable in the dark theme", async () => {
+    const dark = await openBrowser({ colorScheme: "dark" });
+    try {
+      await signIn(dark.page, rampart.url, rampart.adminKey, "/governance/risks");
+      await dark.page.getByRole("table", { name: /^Inherent risk/ }).waitFor();
+      expect(await accessibilityViolations(dark.page)).toEqual([]);
+      await dark.page.goto(`${rampart.url}/governance/raci`);
+      await dark.page.getByRole("grid", { name: /RACI chart/ }).waitFor();
+      expect(await accessibilityViolations(dark.page)).toEqual([]);
+      await dark.page.goto(`${rampart.url}/governance/acceptable-use`);
+      await dark.page.getByRole("table", { name: "Gateway rules the matrix compiles to" }).waitFor();
+      expect(await accessibilityViolations(dark.page)).toEqual([]);
+      await dark.page.goto(`${rampart.url}/governance/audits`);
+      await dark.page.getByRole("list", { name: "Results of the last run" }).waitFor();
+      expect(await accessibilityViolations(dark.page)).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+  });
 });

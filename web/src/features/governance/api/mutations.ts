@@ -23,6 +23,10 @@ const send = (endpoint: Endpoint, request: { params?: { id: string }; body?: Bod
   call(endpoint, request as never) as Promise<unknown>;
 
 async function sha256Hex(text: string): Promise<string> {
+  if (globalThis.crypto?.subtle === undefined)
+    throw new Error(
+      "the browser computes a system prompt's SHA-256 only on a secure page: open the dashboard over https or on localhost",
+    );
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }

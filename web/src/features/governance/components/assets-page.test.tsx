@@ -81,6 +81,38 @@ describe("AssetsPage", () => {
     });
   });
 
+  it("sends a new system prompt with the SHA-256 of its text", async () => {
+    const bodies: Record<string, unknown>[] = [];
+    server.use(
+      answer(governanceApi.assets, assetsFixture()),
+      http.post(`*${governanceApi.systemPrompts.create.path}`, async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        bodies.push(body);
+        return HttpResponse.json(governanceApi.systemPrompts.create.response.parse(body), { status: 201 });
+      }),
+    );
+    const { user, router } = await renderWithApp(<AssetsPage search={{ kind: "system-prompts" }} />);
+    await screen.findByText("No system prompts recorded");
+    await user.click(screen.getByRole("button", { name: "New asset" }));
+    const dialog = await screen.findByRole("dialog", { name: "New asset" });
+    expect(within(dialog).getByLabelText("Kind of asset")).toHaveValue("system-prompts");
+    await user.type(within(dialog).getByLabelText("Id"), "assistant-main");
+    await user.type(within(dialog).getByLabelText("Application (id)"), "assistant");
+    await user.type(within(dialog).getByLabelText("Text"), "abc");
+    await user.click(within(dialog).getByRole("button", { name: "Create system prompt" }));
+    await expect
+      .poll(() => router.state.location.pathname)
+      .toBe("/governance/assets/system-prompts/assistant-main");
+    expect(bodies[0]).toEqual({
+      id: "assistant-main",
+      application: "assistant",
+      version: 1,
+      text: "abc",
+      // SHA-256("abc")
+      sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    });
+  });
+
   it("shows an auditor the inventory with New asset disabled and the reason", async () => {
     server.use(answer(governanceApi.assets, assetsFixture()));
     await renderWithApp(<AssetsPage search={{}} />, { role: "auditor" });

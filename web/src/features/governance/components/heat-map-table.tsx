@@ -54,12 +54,9 @@ export function HeatMapTable({
                 className={cn("h-16 border border-border p-1 align-top", shades[cell.band])}
               >
                 <div className="flex items-baseline justify-between gap-1">
-                  <span
-                    className={cn("text-lg", cell.count === 0 ? "text-muted-foreground" : "font-semibold")}
-                  >
-                    {cell.count}
-                  </span>
-                  <span className="text-[11px] text-muted-foreground">{cell.band}</span>
+                  {/* foreground text on every shade: the muted colour is too faint on the dark theme's amber */}
+                  <span className={cn("text-lg", cell.count > 0 && "font-bold")}>{cell.count}</span>
+                  <span className="text-[11px]">{cell.band}</span>
                 </div>
                 {cell.risks.length > 0 && (
                   <ul className="mt-0.5 text-[11px] leading-tight break-words">
