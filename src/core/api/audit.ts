@@ -98,9 +98,10 @@ export const listAuditEvents = endpoint({
 
 /**
  * A finding of a decision. `start` and `end` are offsets in UTF-16 code units (as JavaScript strings
- * index them), end exclusive, into the original text of the one scanned segment (a message, a
- * content part, a tool result or an answer choice) the detector read, before any redaction. The event
- * does not record which segment.
+ * index them), end exclusive, into the decision's scanned prompt (input findings) or answer (output
+ * findings): the scanned texts joined with a blank line in scan order, which is what `audit.content`
+ * stores (masked one character for one in redacted mode, so the offsets hold). Output findings of a
+ * stream channel other than the first choice's content keep offsets relative to their scan window.
  */
 export const auditEventFindingSchema = z.object({
   detector: z.string(),
@@ -110,8 +111,8 @@ export const auditEventFindingSchema = z.object({
   type: z.string().nullable(),
   score: z.number(),
   direction: z.enum(["input", "output"]),
-  start: z.number().int().describe("UTF-16 code-unit offset into the scanned segment, inclusive"),
-  end: z.number().int().describe("UTF-16 code-unit offset into the scanned segment, exclusive"),
+  start: z.number().int().describe("UTF-16 code-unit offset into the scanned prompt or answer, inclusive"),
+  end: z.number().int().describe("UTF-16 code-unit offset into the scanned prompt or answer, exclusive"),
 });
 export type AuditEventFinding = z.infer<typeof auditEventFindingSchema>;
 
@@ -235,7 +236,8 @@ export const verifyAudit = endpoint({
   method: "POST",
   path: "/api/v1/audit/verify",
   scope: "audit:read",
-  body: z.strictObject({ node: z.string().min(1).max(63).optional() }).optional(),
+  // a POST without a body (no content type) arrives as null: accept it as "every node"
+  body: z.strictObject({ node: z.string().min(1).max(63).optional() }).nullish(),
   response: z.object({
     ok: z.boolean(),
     verifiedAt: z.string(),

@@ -263,8 +263,11 @@ describe("audit routes", () => {
     expect(injection?.start).toBeGreaterThanOrEqual(0);
     expect(injection?.end).toBeGreaterThan(injection?.start ?? 0);
     expect(injection?.end).toBeLessThanOrEqual(INJECTION.length);
-    // the gateway keeps no text with its decisions: content is null
-    expect(body.content).toBeNull();
+    // audit.content defaults to redacted: the scanned prompt is kept, and the span points into it
+    const content = body.content as { mode: string; prompt?: string } | null;
+    expect(content?.mode).toBe("redacted");
+    expect(content?.prompt).toBe(INJECTION);
+    expect(content?.prompt?.slice(injection?.start, injection?.end).length).toBeGreaterThan(0);
     // a bare seq resolves while one node has it
     const bare = await get<AuditEventDetail>(`/api/v1/audit/events/${row?.seq}`);
     expect(bare.body.event.id).toBe(row?.id);
@@ -296,6 +299,13 @@ describe("audit routes", () => {
     expect(after.body.nodes[0]?.head?.seq).toBe((node?.head?.seq ?? 0) + 1);
     expect((await post("/api/v1/audit/verify", { node: "no-such-node" })).status).toBe(404);
     expect((await post("/api/v1/audit/verify", { extra: true })).status).toBe(400);
+    // the body is optional: a POST without one (no content type) verifies every node
+    const bare = await request(`${harness.url}/api/v1/audit/verify`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${auditor}` },
+    });
+    expect(bare.statusCode).toBe(200);
+    expect(((await bare.body.json()) as { ok: boolean }).ok).toBe(true);
   });
 
   it("streams new events and resumes after Last-Event-ID", async () => {
