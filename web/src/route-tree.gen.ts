@@ -12,12 +12,26 @@ import { Route as rootRouteImport } from "./routes/__root"
 import { Route as AppRouteImport } from "./routes/_app"
 import { Route as SignInRouteImport } from "./routes/sign-in"
 import { Route as AppIndexRouteImport } from "./routes/_app/index"
+import { Route as AppGovernanceRouteRouteImport } from "./routes/_app/governance/route"
 import { Route as AppComplianceIndexRouteImport } from "./routes/_app/compliance/index"
+import { Route as AppComplianceFrameworkRouteImport } from "./routes/_app/compliance/$framework"
 import { Route as AppGovernanceIndexRouteImport } from "./routes/_app/governance/index"
+import { Route as AppGovernanceAcceptableUseRouteImport } from "./routes/_app/governance/acceptable-use"
+import { Route as AppGovernanceAuditsRouteImport } from "./routes/_app/governance/audits"
+import { Route as AppGovernancePoliciesRouteImport } from "./routes/_app/governance/policies"
+import { Route as AppGovernanceRaciRouteImport } from "./routes/_app/governance/raci"
+import { Route as AppGovernanceRisksRouteImport } from "./routes/_app/governance/risks"
+import { Route as AppGovernanceTrainingRouteImport } from "./routes/_app/governance/training"
 import { Route as AppIncidentsIndexRouteImport } from "./routes/_app/incidents/index"
+import { Route as AppIncidentsIdRouteImport } from "./routes/_app/incidents/$id"
 import { Route as AppRedteamIndexRouteImport } from "./routes/_app/redteam/index"
+import { Route as AppRedteamIdRouteImport } from "./routes/_app/redteam/$id"
+import { Route as AppRedteamDiffRouteImport } from "./routes/_app/redteam/diff"
 import { Route as AppSettingsIndexRouteImport } from "./routes/_app/settings/index"
 import { Route as AppTrafficIndexRouteImport } from "./routes/_app/traffic/index"
+import { Route as AppTrafficIdRouteImport } from "./routes/_app/traffic/$id"
+import { Route as AppGovernanceAssetsIndexRouteImport } from "./routes/_app/governance/assets/index"
+import { Route as AppGovernanceAssetsKindIdRouteImport } from "./routes/_app/governance/assets/$kind.$id"
 
 const AppRoute = AppRouteImport.update({
   id: "/_app",
@@ -33,24 +47,80 @@ const AppIndexRoute = AppIndexRouteImport.update({
   path: "/",
   getParentRoute: () => AppRoute,
 } as any)
+const AppGovernanceRouteRoute = AppGovernanceRouteRouteImport.update({
+  id: "/governance",
+  path: "/governance",
+  getParentRoute: () => AppRoute,
+} as any)
 const AppComplianceIndexRoute = AppComplianceIndexRouteImport.update({
   id: "/compliance/",
   path: "/compliance/",
   getParentRoute: () => AppRoute,
 } as any)
-const AppGovernanceIndexRoute = AppGovernanceIndexRouteImport.update({
-  id: "/governance/",
-  path: "/governance/",
+const AppComplianceFrameworkRoute = AppComplianceFrameworkRouteImport.update({
+  id: "/compliance/$framework",
+  path: "/compliance/$framework",
   getParentRoute: () => AppRoute,
+} as any)
+const AppGovernanceIndexRoute = AppGovernanceIndexRouteImport.update({
+  id: "/",
+  path: "/",
+  getParentRoute: () => AppGovernanceRouteRoute,
+} as any)
+const AppGovernanceAcceptableUseRoute =
+  AppGovernanceAcceptableUseRouteImport.update({
+    id: "/acceptable-use",
+    path: "/acceptable-use",
+    getParentRoute: () => AppGovernanceRouteRoute,
+  } as any)
+const AppGovernanceAuditsRoute = AppGovernanceAuditsRouteImport.update({
+  id: "/audits",
+  path: "/audits",
+  getParentRoute: () => AppGovernanceRouteRoute,
+} as any)
+const AppGovernancePoliciesRoute = AppGovernancePoliciesRouteImport.update({
+  id: "/policies",
+  path: "/policies",
+  getParentRoute: () => AppGovernanceRouteRoute,
+} as any)
+const AppGovernanceRaciRoute = AppGovernanceRaciRouteImport.update({
+  id: "/raci",
+  path: "/raci",
+  getParentRoute: () => AppGovernanceRouteRoute,
+} as any)
+const AppGovernanceRisksRoute = AppGovernanceRisksRouteImport.update({
+  id: "/risks",
+  path: "/risks",
+  getParentRoute: () => AppGovernanceRouteRoute,
+} as any)
+const AppGovernanceTrainingRoute = AppGovernanceTrainingRouteImport.update({
+  id: "/training",
+  path: "/training",
+  getParentRoute: () => AppGovernanceRouteRoute,
 } as any)
 const AppIncidentsIndexRoute = AppIncidentsIndexRouteImport.update({
   id: "/incidents/",
   path: "/incidents/",
   getParentRoute: () => AppRoute,
 } as any)
+const AppIncidentsIdRoute = AppIncidentsIdRouteImport.update({
+  id: "/incidents/$id",
+  path: "/incidents/$id",
+  getParentRoute: () => AppRoute,
+} as any)
 const AppRedteamIndexRoute = AppRedteamIndexRouteImport.update({
   id: "/redteam/",
   path: "/redteam/",
+  getParentRoute: () => AppRoute,
+} as any)
+const AppRedteamIdRoute = AppRedteamIdRouteImport.update({
+  id: "/redteam/$id",
+  path: "/redteam/$id",
+  getParentRoute: () => AppRoute,
+} as any)
+const AppRedteamDiffRoute = AppRedteamDiffRouteImport.update({
+  id: "/redteam/diff",
+  path: "/redteam/diff",
   getParentRoute: () => AppRoute,
 } as any)
 const AppSettingsIndexRoute = AppSettingsIndexRouteImport.update({
@@ -63,71 +133,170 @@ const AppTrafficIndexRoute = AppTrafficIndexRouteImport.update({
   path: "/traffic/",
   getParentRoute: () => AppRoute,
 } as any)
+const AppTrafficIdRoute = AppTrafficIdRouteImport.update({
+  id: "/traffic/$id",
+  path: "/traffic/$id",
+  getParentRoute: () => AppRoute,
+} as any)
+const AppGovernanceAssetsIndexRoute =
+  AppGovernanceAssetsIndexRouteImport.update({
+    id: "/assets/",
+    path: "/assets/",
+    getParentRoute: () => AppGovernanceRouteRoute,
+  } as any)
+const AppGovernanceAssetsKindIdRoute =
+  AppGovernanceAssetsKindIdRouteImport.update({
+    id: "/assets/$kind/$id",
+    path: "/assets/$kind/$id",
+    getParentRoute: () => AppGovernanceRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   "/": typeof AppIndexRoute
   "/sign-in": typeof SignInRoute
+  "/governance": typeof AppGovernanceRouteRouteWithChildren
+  "/compliance/$framework": typeof AppComplianceFrameworkRoute
+  "/governance/acceptable-use": typeof AppGovernanceAcceptableUseRoute
+  "/governance/audits": typeof AppGovernanceAuditsRoute
+  "/governance/policies": typeof AppGovernancePoliciesRoute
+  "/governance/raci": typeof AppGovernanceRaciRoute
+  "/governance/risks": typeof AppGovernanceRisksRoute
+  "/governance/training": typeof AppGovernanceTrainingRoute
+  "/incidents/$id": typeof AppIncidentsIdRoute
+  "/redteam/$id": typeof AppRedteamIdRoute
+  "/redteam/diff": typeof AppRedteamDiffRoute
+  "/traffic/$id": typeof AppTrafficIdRoute
   "/compliance/": typeof AppComplianceIndexRoute
   "/governance/": typeof AppGovernanceIndexRoute
   "/incidents/": typeof AppIncidentsIndexRoute
   "/redteam/": typeof AppRedteamIndexRoute
   "/settings/": typeof AppSettingsIndexRoute
   "/traffic/": typeof AppTrafficIndexRoute
+  "/governance/assets/": typeof AppGovernanceAssetsIndexRoute
+  "/governance/assets/$kind/$id": typeof AppGovernanceAssetsKindIdRoute
 }
 export interface FileRoutesByTo {
   "/sign-in": typeof SignInRoute
   "/": typeof AppIndexRoute
+  "/compliance/$framework": typeof AppComplianceFrameworkRoute
+  "/governance/acceptable-use": typeof AppGovernanceAcceptableUseRoute
+  "/governance/audits": typeof AppGovernanceAuditsRoute
+  "/governance/policies": typeof AppGovernancePoliciesRoute
+  "/governance/raci": typeof AppGovernanceRaciRoute
+  "/governance/risks": typeof AppGovernanceRisksRoute
+  "/governance/training": typeof AppGovernanceTrainingRoute
+  "/incidents/$id": typeof AppIncidentsIdRoute
+  "/redteam/$id": typeof AppRedteamIdRoute
+  "/redteam/diff": typeof AppRedteamDiffRoute
+  "/traffic/$id": typeof AppTrafficIdRoute
   "/compliance": typeof AppComplianceIndexRoute
   "/governance": typeof AppGovernanceIndexRoute
   "/incidents": typeof AppIncidentsIndexRoute
   "/redteam": typeof AppRedteamIndexRoute
   "/settings": typeof AppSettingsIndexRoute
   "/traffic": typeof AppTrafficIndexRoute
+  "/governance/assets": typeof AppGovernanceAssetsIndexRoute
+  "/governance/assets/$kind/$id": typeof AppGovernanceAssetsKindIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/_app": typeof AppRouteWithChildren
   "/sign-in": typeof SignInRoute
+  "/_app/governance": typeof AppGovernanceRouteRouteWithChildren
   "/_app/": typeof AppIndexRoute
+  "/_app/compliance/$framework": typeof AppComplianceFrameworkRoute
+  "/_app/governance/acceptable-use": typeof AppGovernanceAcceptableUseRoute
+  "/_app/governance/audits": typeof AppGovernanceAuditsRoute
+  "/_app/governance/policies": typeof AppGovernancePoliciesRoute
+  "/_app/governance/raci": typeof AppGovernanceRaciRoute
+  "/_app/governance/risks": typeof AppGovernanceRisksRoute
+  "/_app/governance/training": typeof AppGovernanceTrainingRoute
+  "/_app/incidents/$id": typeof AppIncidentsIdRoute
+  "/_app/redteam/$id": typeof AppRedteamIdRoute
+  "/_app/redteam/diff": typeof AppRedteamDiffRoute
+  "/_app/traffic/$id": typeof AppTrafficIdRoute
   "/_app/compliance/": typeof AppComplianceIndexRoute
   "/_app/governance/": typeof AppGovernanceIndexRoute
   "/_app/incidents/": typeof AppIncidentsIndexRoute
   "/_app/redteam/": typeof AppRedteamIndexRoute
   "/_app/settings/": typeof AppSettingsIndexRoute
   "/_app/traffic/": typeof AppTrafficIndexRoute
+  "/_app/governance/assets/": typeof AppGovernanceAssetsIndexRoute
+  "/_app/governance/assets/$kind/$id": typeof AppGovernanceAssetsKindIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | "/"
     | "/sign-in"
+    | "/governance"
+    | "/compliance/$framework"
+    | "/governance/acceptable-use"
+    | "/governance/audits"
+    | "/governance/policies"
+    | "/governance/raci"
+    | "/governance/risks"
+    | "/governance/training"
+    | "/incidents/$id"
+    | "/redteam/$id"
+    | "/redteam/diff"
+    | "/traffic/$id"
     | "/compliance/"
     | "/governance/"
     | "/incidents/"
     | "/redteam/"
     | "/settings/"
     | "/traffic/"
+    | "/governance/assets/"
+    | "/governance/assets/$kind/$id"
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/sign-in"
     | "/"
+    | "/compliance/$framework"
+    | "/governance/acceptable-use"
+    | "/governance/audits"
+    | "/governance/policies"
+    | "/governance/raci"
+    | "/governance/risks"
+    | "/governance/training"
+    | "/incidents/$id"
+    | "/redteam/$id"
+    | "/redteam/diff"
+    | "/traffic/$id"
     | "/compliance"
     | "/governance"
     | "/incidents"
     | "/redteam"
     | "/settings"
     | "/traffic"
+    | "/governance/assets"
+    | "/governance/assets/$kind/$id"
   id:
     | "__root__"
     | "/_app"
     | "/sign-in"
+    | "/_app/governance"
     | "/_app/"
+    | "/_app/compliance/$framework"
+    | "/_app/governance/acceptable-use"
+    | "/_app/governance/audits"
+    | "/_app/governance/policies"
+    | "/_app/governance/raci"
+    | "/_app/governance/risks"
+    | "/_app/governance/training"
+    | "/_app/incidents/$id"
+    | "/_app/redteam/$id"
+    | "/_app/redteam/diff"
+    | "/_app/traffic/$id"
     | "/_app/compliance/"
     | "/_app/governance/"
     | "/_app/incidents/"
     | "/_app/redteam/"
     | "/_app/settings/"
     | "/_app/traffic/"
+    | "/_app/governance/assets/"
+    | "/_app/governance/assets/$kind/$id"
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -158,6 +327,13 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppIndexRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/governance": {
+      id: "/_app/governance"
+      path: "/governance"
+      fullPath: "/governance"
+      preLoaderRoute: typeof AppGovernanceRouteRouteImport
+      parentRoute: typeof AppRoute
+    }
     "/_app/compliance/": {
       id: "/_app/compliance/"
       path: "/compliance"
@@ -165,12 +341,61 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppComplianceIndexRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/compliance/$framework": {
+      id: "/_app/compliance/$framework"
+      path: "/compliance/$framework"
+      fullPath: "/compliance/$framework"
+      preLoaderRoute: typeof AppComplianceFrameworkRouteImport
+      parentRoute: typeof AppRoute
+    }
     "/_app/governance/": {
       id: "/_app/governance/"
-      path: "/governance"
+      path: "/"
       fullPath: "/governance/"
       preLoaderRoute: typeof AppGovernanceIndexRouteImport
-      parentRoute: typeof AppRoute
+      parentRoute: typeof AppGovernanceRouteRoute
+    }
+    "/_app/governance/acceptable-use": {
+      id: "/_app/governance/acceptable-use"
+      path: "/acceptable-use"
+      fullPath: "/governance/acceptable-use"
+      preLoaderRoute: typeof AppGovernanceAcceptableUseRouteImport
+      parentRoute: typeof AppGovernanceRouteRoute
+    }
+    "/_app/governance/audits": {
+      id: "/_app/governance/audits"
+      path: "/audits"
+      fullPath: "/governance/audits"
+      preLoaderRoute: typeof AppGovernanceAuditsRouteImport
+      parentRoute: typeof AppGovernanceRouteRoute
+    }
+    "/_app/governance/policies": {
+      id: "/_app/governance/policies"
+      path: "/policies"
+      fullPath: "/governance/policies"
+      preLoaderRoute: typeof AppGovernancePoliciesRouteImport
+      parentRoute: typeof AppGovernanceRouteRoute
+    }
+    "/_app/governance/raci": {
+      id: "/_app/governance/raci"
+      path: "/raci"
+      fullPath: "/governance/raci"
+      preLoaderRoute: typeof AppGovernanceRaciRouteImport
+      parentRoute: typeof AppGovernanceRouteRoute
+    }
+    "/_app/governance/risks": {
+      id: "/_app/governance/risks"
+      path: "/risks"
+      fullPath: "/governance/risks"
+      preLoaderRoute: typeof AppGovernanceRisksRouteImport
+      parentRoute: typeof AppGovernanceRouteRoute
+    }
+    "/_app/governance/training": {
+      id: "/_app/governance/training"
+      path: "/training"
+      fullPath: "/governance/training"
+      preLoaderRoute: typeof AppGovernanceTrainingRouteImport
+      parentRoute: typeof AppGovernanceRouteRoute
     }
     "/_app/incidents/": {
       id: "/_app/incidents/"
@@ -179,11 +404,32 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppIncidentsIndexRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/incidents/$id": {
+      id: "/_app/incidents/$id"
+      path: "/incidents/$id"
+      fullPath: "/incidents/$id"
+      preLoaderRoute: typeof AppIncidentsIdRouteImport
+      parentRoute: typeof AppRoute
+    }
     "/_app/redteam/": {
       id: "/_app/redteam/"
       path: "/redteam"
       fullPath: "/redteam/"
       preLoaderRoute: typeof AppRedteamIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/redteam/$id": {
+      id: "/_app/redteam/$id"
+      path: "/redteam/$id"
+      fullPath: "/redteam/$id"
+      preLoaderRoute: typeof AppRedteamIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/redteam/diff": {
+      id: "/_app/redteam/diff"
+      path: "/redteam/diff"
+      fullPath: "/redteam/diff"
+      preLoaderRoute: typeof AppRedteamDiffRouteImport
       parentRoute: typeof AppRoute
     }
     "/_app/settings/": {
@@ -200,13 +446,66 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppTrafficIndexRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/traffic/$id": {
+      id: "/_app/traffic/$id"
+      path: "/traffic/$id"
+      fullPath: "/traffic/$id"
+      preLoaderRoute: typeof AppTrafficIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/governance/assets/": {
+      id: "/_app/governance/assets/"
+      path: "/assets"
+      fullPath: "/governance/assets/"
+      preLoaderRoute: typeof AppGovernanceAssetsIndexRouteImport
+      parentRoute: typeof AppGovernanceRouteRoute
+    }
+    "/_app/governance/assets/$kind/$id": {
+      id: "/_app/governance/assets/$kind/$id"
+      path: "/assets/$kind/$id"
+      fullPath: "/governance/assets/$kind/$id"
+      preLoaderRoute: typeof AppGovernanceAssetsKindIdRouteImport
+      parentRoute: typeof AppGovernanceRouteRoute
+    }
   }
 }
 
-interface AppRouteChildren {
-  AppIndexRoute: typeof AppIndexRoute
-  AppComplianceIndexRoute: typeof AppComplianceIndexRoute
+interface AppGovernanceRouteRouteChildren {
+  AppGovernanceAcceptableUseRoute: typeof AppGovernanceAcceptableUseRoute
+  AppGovernanceAuditsRoute: typeof AppGovernanceAuditsRoute
+  AppGovernancePoliciesRoute: typeof AppGovernancePoliciesRoute
+  AppGovernanceRaciRoute: typeof AppGovernanceRaciRoute
+  AppGovernanceRisksRoute: typeof AppGovernanceRisksRoute
+  AppGovernanceTrainingRoute: typeof AppGovernanceTrainingRoute
   AppGovernanceIndexRoute: typeof AppGovernanceIndexRoute
+  AppGovernanceAssetsIndexRoute: typeof AppGovernanceAssetsIndexRoute
+  AppGovernanceAssetsKindIdRoute: typeof AppGovernanceAssetsKindIdRoute
+}
+
+const AppGovernanceRouteRouteChildren: AppGovernanceRouteRouteChildren = {
+  AppGovernanceAcceptableUseRoute: AppGovernanceAcceptableUseRoute,
+  AppGovernanceAuditsRoute: AppGovernanceAuditsRoute,
+  AppGovernancePoliciesRoute: AppGovernancePoliciesRoute,
+  AppGovernanceRaciRoute: AppGovernanceRaciRoute,
+  AppGovernanceRisksRoute: AppGovernanceRisksRoute,
+  AppGovernanceTrainingRoute: AppGovernanceTrainingRoute,
+  AppGovernanceIndexRoute: AppGovernanceIndexRoute,
+  AppGovernanceAssetsIndexRoute: AppGovernanceAssetsIndexRoute,
+  AppGovernanceAssetsKindIdRoute: AppGovernanceAssetsKindIdRoute,
+}
+
+const AppGovernanceRouteRouteWithChildren =
+  AppGovernanceRouteRoute._addFileChildren(AppGovernanceRouteRouteChildren)
+
+interface AppRouteChildren {
+  AppGovernanceRouteRoute: typeof AppGovernanceRouteRouteWithChildren
+  AppIndexRoute: typeof AppIndexRoute
+  AppComplianceFrameworkRoute: typeof AppComplianceFrameworkRoute
+  AppIncidentsIdRoute: typeof AppIncidentsIdRoute
+  AppRedteamIdRoute: typeof AppRedteamIdRoute
+  AppRedteamDiffRoute: typeof AppRedteamDiffRoute
+  AppTrafficIdRoute: typeof AppTrafficIdRoute
+  AppComplianceIndexRoute: typeof AppComplianceIndexRoute
   AppIncidentsIndexRoute: typeof AppIncidentsIndexRoute
   AppRedteamIndexRoute: typeof AppRedteamIndexRoute
   AppSettingsIndexRoute: typeof AppSettingsIndexRoute
@@ -214,9 +513,14 @@ interface AppRouteChildren {
 }
 
 const AppRouteChildren: AppRouteChildren = {
+  AppGovernanceRouteRoute: AppGovernanceRouteRouteWithChildren,
   AppIndexRoute: AppIndexRoute,
+  AppComplianceFrameworkRoute: AppComplianceFrameworkRoute,
+  AppIncidentsIdRoute: AppIncidentsIdRoute,
+  AppRedteamIdRoute: AppRedteamIdRoute,
+  AppRedteamDiffRoute: AppRedteamDiffRoute,
+  AppTrafficIdRoute: AppTrafficIdRoute,
   AppComplianceIndexRoute: AppComplianceIndexRoute,
-  AppGovernanceIndexRoute: AppGovernanceIndexRoute,
   AppIncidentsIndexRoute: AppIncidentsIndexRoute,
   AppRedteamIndexRoute: AppRedteamIndexRoute,
   AppSettingsIndexRoute: AppSettingsIndexRoute,
