@@ -9,6 +9,9 @@ export function createAppRouter(queryClient: QueryClient) {
     context: { queryClient },
     defaultPreload: "intent",
     defaultPreloadStaleTime: 0,
+    // a page whose data takes longer than 200 ms shows its skeleton (the default waits a second)
+    defaultPendingMs: 200,
+    defaultPendingMinMs: 200,
     scrollRestoration: true,
     defaultPendingComponent: () => <LoadingState rows={6} label="Loading the page" />,
   });

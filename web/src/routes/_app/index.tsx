@@ -6,8 +6,10 @@ import { OverviewPage, overviewQuery, overviewSearchSchema, windowOf } from "@/f
 export const Route = createFileRoute("/_app/")({
   validateSearch: overviewSearchSchema,
   loaderDeps: ({ search }) => ({ window: windowOf(search) }),
-  // prefetch, never throw: each panel shows its own loading and error states
-  loader: ({ context, deps }) => context.queryClient.prefetchQuery(overviewQuery(deps.window)),
+  // start the fetch and render at once: each panel shows its own loading and error states
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(overviewQuery(deps.window));
+  },
   errorComponent: ({ error, reset }) => (
     <ErrorState error={error} title="The overview could not be loaded" retry={reset} />
   ),
