@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, hash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { RampartError } from "../core/index.js";
 import type { ContentReference } from "./event-schema.js";
@@ -44,9 +44,24 @@ export function contentKeyFromEnvironment(env: NodeJS.ProcessEnv = process.env):
   return key;
 }
 
+/** Bodies up to this many UTF-16 units are hashed from a reused buffer (verification checks millions). */
+const SCRATCH_LIMIT_UNITS = 256 * 1024;
+let scratch = Buffer.allocUnsafe(16 * 1024);
+
 /** SHA-256 hex of salt || body: binds the envelope to the content without revealing it. */
 export function contentCommitment(salt: string, body: string): string {
-  return createHash("sha256").update(Buffer.from(salt, "hex")).update(body, "utf8").digest("hex");
+  if (salt.length !== 32 || body.length > SCRATCH_LIMIT_UNITS) {
+    return createHash("sha256").update(Buffer.from(salt, "hex")).update(body, "utf8").digest("hex");
+  }
+  // one-shot: salt and UTF-8 body written into one buffer (a UTF-16 unit takes at most 3 bytes)
+  const needed = 16 + body.length * 3;
+  if (scratch.length < needed) scratch = Buffer.allocUnsafe(needed);
+  const saltBytes = scratch.write(salt, 0, 16, "hex");
+  if (saltBytes !== 16) {
+    return createHash("sha256").update(Buffer.from(salt, "hex")).update(body, "utf8").digest("hex");
+  }
+  const bodyBytes = scratch.write(body, 16, "utf8");
+  return hash("sha256", scratch.subarray(0, 16 + bodyBytes), "hex");
 }
 
 /**

@@ -15,7 +15,12 @@ import { hashEnvelopeText } from "./event-hash.js";
 import { GENESIS_HASH } from "./event-schema.js";
 import { exportTrail } from "./export-trail.js";
 import type { SigningKey } from "./signing-key.js";
-import { appendDecisions, openTestWriter, testSigningKey } from "./test-support/audit-fixtures.js";
+import {
+  appendDecisions,
+  openTestWriter,
+  sampleDecision,
+  testSigningKey,
+} from "./test-support/audit-fixtures.js";
 import { verifyExportFile } from "./verify-export.js";
 import { verifyStore } from "./verify-store.js";
 
@@ -140,6 +145,99 @@ describeEachDatabase("tampering with stored audit events", (database) => {
       reason: "expected seq 3, found 9: events missing (deleted)",
     });
   });
+});
+
+/** One tampering of stored content rows (outside the chain, bound to it by commitments). */
+type ContentTamper =
+  | { kind: "body"; at: number }
+  | { kind: "salt"; at: number }
+  | { kind: "swap"; at: number; other: number }
+  | { kind: "attach"; at: number };
+
+const contentTamperArbitrary: fc.Arbitrary<ContentTamper> = fc.oneof(
+  fc.record({ kind: fc.constant("body" as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant("salt" as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant("swap" as const), at: fc.nat(), other: fc.nat() }),
+  fc.record({ kind: fc.constant("attach" as const), at: fc.nat() }),
+);
+
+describeEachDatabase("tampering with stored audit content", (database) => {
+  const store = useFreshStore(database);
+
+  it("is detected for any modified, moved or attached content row; erasing one is not", async () => {
+    const key = testSigningKey();
+    const repository = createAuditRepository(store().db);
+    const db = auditDatabase(store().db);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 10 }),
+        contentTamperArbitrary,
+        fc.integer({ min: 1, max: 4 }),
+        async (count, tamper, pageSize) => {
+          runCounter += 1;
+          const node = `content-${runCounter}`;
+          const writer = await openTestWriter(store(), key, {
+            node,
+            contentMode: "redacted",
+            checkpointEveryEvents: 3,
+          });
+          // odd seqs carry content, even ones none
+          for (let index = 1; index <= count; index += 1) {
+            await writer.append({
+              type: "gateway.decision",
+              actor: null,
+              payload: sampleDecision(index),
+              content:
+                index % 2 === 1 ? { prompt: `prompt ${index}`, response: `answer ${index}` } : undefined,
+            });
+          }
+          await writer.close();
+          const options = { node, pageSize };
+          expect(await verifyStore(repository, key.publicKey, options)).toMatchObject({ ok: true });
+          const rows = await repository.contents(node, 0, 100);
+          const target = rows[tamper.at % rows.length];
+          if (target === undefined) return;
+          const where = (seq: number) =>
+            db.updateTable("audit_content").where("node", "=", node).where("seq", "=", seq);
+          if (tamper.kind === "body")
+            await where(target.seq)
+              .set({ body: `${target.body} ` })
+              .execute();
+          if (tamper.kind === "salt") {
+            const flipped = (target.salt[0] === "0" ? "1" : "0") + target.salt.slice(1);
+            await where(target.seq).set({ salt: flipped }).execute();
+          }
+          if (tamper.kind === "swap") {
+            const other = rows[tamper.other % rows.length];
+            if (other === undefined || other.seq === target.seq) return;
+            await where(target.seq).set({ body: other.body, salt: other.salt }).execute();
+          }
+          if (tamper.kind === "attach") {
+            // a copy of a real row, put on an event that has no content
+            const bare = target.seq + 1 <= count ? target.seq + 1 : target.seq - 1;
+            if (bare < 1) return;
+            await repository.append({
+              events: [],
+              contents: [{ ...target, seq: bare }],
+              checkpoints: [],
+            });
+          }
+          const report = await verifyStore(repository, key.publicKey, options);
+          expect(report.ok, JSON.stringify(tamper)).toBe(false);
+          expect(report.firstBreak?.seq).toBe(
+            tamper.kind === "attach" ? target.seq + (target.seq + 1 <= count ? 1 : -1) : target.seq,
+          );
+          // erasure keeps the chain sound
+          await db.deleteFrom("audit_content").where("node", "=", node).execute();
+          expect(await verifyStore(repository, key.publicKey, options)).toMatchObject({
+            ok: true,
+            contents: 0,
+          });
+        },
+      ),
+      { numRuns: database.name === "sqlite" ? 40 : 15 },
+    );
+  }, 120_000);
 });
 
 /** Tampers with the lines of an export file; `semantic` keeps every edit a change of meaning. */

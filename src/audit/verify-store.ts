@@ -1,11 +1,12 @@
 import type { KeyObject } from "node:crypto";
 import type {
   AuditRepository,
+  ChainContent,
   ChainRow,
-  StoredContent,
 } from "../store/repositories/audit-event-repository.js";
 import { type ChainBreak, NodeChainVerifier } from "./chain-verifier.js";
 import { contentCommitment } from "./content-protection.js";
+import { locateEnvelopeHeader, newHeaderPositions, regionEquals } from "./envelope-header.js";
 
 /**
  * The seq range read per query while verifying (events per page of a sound chain). Small pages die
@@ -19,11 +20,8 @@ const PAGE_SIZE = 2000;
  * while the client checks, so there two are read ahead (`verifyOptionsFor`).
  */
 const READ_AHEAD = 1;
-/**
- * The content commitment inside canonical envelope text. Keys are sorted, and the only member
- * before `content` is the strict `actor` object, so the first match is the envelope's own.
- */
-const CONTENT_COMMITMENT = /"content":\{"commitment":"([0-9a-f]{64})"/;
+/** The envelope's content member when it holds a commitment (its value follows, 64 hex digits). */
+const CONTENT_COMMITMENT = '"content":{"commitment":"';
 /** Larger than any seq. */
 const LAST_SEQ = 2_147_483_647;
 
@@ -94,14 +92,14 @@ export async function verifyStore(
         nextCheckpoint += 1;
       }
     };
-    const orphan = (content: StoredContent): ChainBreak => ({
+    const orphan = (content: ChainContent): ChainBreak => ({
       node,
       seq: content.seq,
       reason: "stored content has no event",
     });
     if (head !== undefined && first !== undefined) {
       // seq ranges, not "the next N after": read ahead without waiting for the page before
-      const reads: { through: number; result: Promise<{ events: ChainRow[]; contents: StoredContent[] }> }[] =
+      const reads: { through: number; result: Promise<{ events: ChainRow[]; contents: ChainContent[] }> }[] =
         [];
       let readFrom = first - 1;
       const startReads = () => {
@@ -167,16 +165,23 @@ function checkpointAt<Item>(items: readonly Item[], index: number): Item {
   return item;
 }
 
-function checkContent(node: string, event: ChainRow, content: StoredContent): ChainBreak | undefined {
-  const reference = CONTENT_COMMITMENT.exec(event.envelope)?.[1];
-  if (reference === undefined) {
+/**
+ * Checks a content row against its event's commitment. In canonical text `content` is the member
+ * right after `at` (keys are sorted: actor, at, content), so the commitment is read at that one
+ * place, never from a payload that happens to hold the same words.
+ */
+function checkContent(node: string, event: ChainRow, content: ChainContent): ChainBreak | undefined {
+  const text = event.envelope;
+  const at = locateEnvelopeHeader(text, scratchHeader) ? scratchHeader.atEnd + 2 : -1;
+  const start = at + CONTENT_COMMITMENT.length;
+  if (at < 0 || !text.startsWith(CONTENT_COMMITMENT, at) || text.charCodeAt(start + 64) !== QUOTE) {
     return {
       node,
       seq: event.seq,
       reason: "stored content belongs to an event that has none (inserted)",
     };
   }
-  if (contentCommitment(content.salt, content.body) !== reference) {
+  if (!regionEquals(text, start, start + 64, contentCommitment(content.salt, content.body))) {
     return {
       node,
       seq: event.seq,
@@ -185,3 +190,6 @@ function checkContent(node: string, event: ChainRow, content: StoredContent): Ch
   }
   return undefined;
 }
+
+const QUOTE = 34;
+const scratchHeader = newHeaderPositions();

@@ -37,6 +37,13 @@ export interface ChainRow {
   hash: string;
 }
 
+/** A content row as verification reads it: what its commitment covers. */
+export interface ChainContent {
+  seq: number;
+  salt: string;
+  body: string;
+}
+
 export interface AuditBatch {
   events: readonly StoredAuditEvent[];
   contents: readonly StoredContent[];
@@ -67,7 +74,7 @@ export interface AuditRepository {
     node: string,
     afterSeq: number,
     throughSeq: number,
-  ): Promise<{ events: ChainRow[]; contents: StoredContent[] }>;
+  ): Promise<{ events: ChainRow[]; contents: ChainContent[] }>;
   /** the smallest event seq above afterSeq, if any */
   nextEventSeq(node: string, afterSeq: number): Promise<number | undefined>;
   /** checkpoints with fromSeq <= seq <= toSeq, in seq order */
@@ -149,7 +156,7 @@ export function createAuditRepository<Database>(database: Kysely<Database>): Aud
           .execute(),
         db
           .selectFrom("audit_content")
-          .selectAll()
+          .select(["seq", "salt", "body"])
           .where("node", "=", node)
           .where("seq", ">", afterSeq)
           .where("seq", "<=", throughSeq)
