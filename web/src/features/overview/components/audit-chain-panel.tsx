@@ -68,7 +68,8 @@ function ChainBody({ window }: { window: OverviewWindow }) {
             <LastVerification verification={chain.lastVerification} />
             <Table>
               <TableCaption>
-                {formatCount(chain.events)} events kept; this server writes node {chain.node}.
+                {formatCount(chain.events)} {chain.events === 1 ? "event" : "events"} kept; this server writes
+                node {chain.node}.
               </TableCaption>
               <TableHeader>
                 <TableRow>
