@@ -56,6 +56,32 @@ describeEachDatabase("the audit chain writer", (database) => {
     await writer.close();
   });
 
+  it("sync mode commits the events appended in one turn together, and each later turn again", async () => {
+    const key = testSigningKey();
+    const repository = createAuditRepository(store().db);
+    const batches: number[] = [];
+    const counting = {
+      ...repository,
+      append: (batch: Parameters<typeof repository.append>[0]) => {
+        batches.push(batch.events.length);
+        return repository.append(batch);
+      },
+    };
+    const writer = await openTestWriter(store(), key, { repository: counting, checkpointEveryEvents: 1000 });
+    const turn = (from: number) =>
+      Promise.all(
+        [0, 1, 2].map((offset) =>
+          writer.append({ type: "gateway.decision", actor: null, payload: sampleDecision(from + offset) }),
+        ),
+      );
+    const first = await turn(1);
+    expect(first.map((event) => event.seq)).toEqual([1, 2, 3]);
+    await turn(4);
+    expect(batches).toEqual([3, 3]);
+    expect((await repository.events("node-a", 0, 10)).map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    await writer.close();
+  });
+
   it("continues the chain where it ended after a restart", async () => {
     const key = testSigningKey();
     const first = await openTestWriter(store(), key);

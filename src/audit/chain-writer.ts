@@ -80,8 +80,10 @@ interface Pending {
 /**
  * The single sequencer of one node's chain. `append` assigns the seq and computes the hash at once
  * (in memory, in call order) and returns a promise that resolves when the event is committed:
- * `sync` starts a commit at once (events that arrive meanwhile share the next one); `batched`
- * commits at least every batchIntervalMs. A failed commit is retried with backoff, never dropped.
+ * `sync` starts a commit at the end of the current turn of the event loop, so the events appended
+ * in one turn (several answers read at once under load) share it, and events that arrive while it
+ * runs share the next one; `batched` commits at least every batchIntervalMs. A failed commit is
+ * retried with backoff, never dropped.
  */
 export class ChainWriter {
   private readonly options: ChainWriterOptions;
@@ -94,6 +96,8 @@ export class ChainWriter {
   private checkpointQueue: StoredCheckpoint[] = [];
   private committing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** sync mode: the commit queued for the end of this turn of the event loop */
+  private immediate: NodeJS.Immediate | undefined;
   private readonly ticker: NodeJS.Timeout;
   private closing = false;
   private committedSeq: number;
@@ -248,8 +252,17 @@ export class ChainWriter {
   }
 
   private schedule(): void {
-    if (this.options.durability === "sync" || this.queue.length >= this.settings.maxBatchEvents) {
+    if (this.queue.length >= this.settings.maxBatchEvents) {
       this.kick();
+      return;
+    }
+    if (this.options.durability === "sync") {
+      // a SQLite commit runs synchronously: deferred to the end of this turn, it takes every event
+      // appended in the turn (otherwise each would get a transaction of its own)
+      this.immediate ??= setImmediate(() => {
+        this.immediate = undefined;
+        this.kick();
+      });
       return;
     }
     this.timer ??= setTimeout(() => {
@@ -262,6 +275,10 @@ export class ChainWriter {
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
+    }
+    if (this.immediate !== undefined) {
+      clearImmediate(this.immediate);
+      this.immediate = undefined;
     }
     if (this.committing !== undefined) return;
     if (this.queue.length === 0 && this.checkpointQueue.length === 0) return;

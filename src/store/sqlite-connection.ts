@@ -1,5 +1,5 @@
 import BetterSqlite3 from "better-sqlite3";
-import { type DialectAdapter, SqliteAdapter, SqliteDialect } from "kysely";
+import { type DialectAdapter, SqliteAdapter, type SqliteDatabase, SqliteDialect } from "kysely";
 import { errorMessage, RampartError } from "../core/index.js";
 
 /**
@@ -22,6 +22,41 @@ class RampartSqliteDialect extends SqliteDialect {
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
   }
+}
+
+/** Prepared statements kept per connection, by SQL text (least recently used dropped first). */
+export const SQLITE_STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * The database as Kysely's SQLite driver sees it, with prepared statements kept for reuse: the
+ * driver prepares every query anew, and preparing costs as much as running a small insert. A
+ * statement that is busy (a streamed select still iterating) is not shared; a fresh one is prepared.
+ */
+export function withStatementCache(
+  database: BetterSqlite3.Database,
+  capacity = SQLITE_STATEMENT_CACHE_SIZE,
+): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql) {
+      const cached = statements.get(sql);
+      if (cached !== undefined) {
+        if (cached.busy) return database.prepare(sql);
+        // most recently used last
+        statements.delete(sql);
+        statements.set(sql, cached);
+        return cached;
+      }
+      const statement = database.prepare(sql);
+      if (statements.size >= capacity) {
+        const oldest = statements.keys().next().value;
+        if (oldest !== undefined) statements.delete(oldest);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 export interface SqliteConnection {
@@ -48,5 +83,5 @@ export function openSqlite(file: string, memory: boolean): SqliteConnection {
       { cause: error, details: { dialect: "sqlite", file } },
     );
   }
-  return { dialect: new RampartSqliteDialect({ database }), database };
+  return { dialect: new RampartSqliteDialect({ database: withStatementCache(database) }), database };
 }
