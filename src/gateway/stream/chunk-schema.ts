@@ -79,7 +79,102 @@ export type DecodedPayload =
   | { readonly kind: "upstream-error" }
   | { readonly kind: "malformed"; readonly reason: string };
 
-/** Parses one event's data once: JSON, then the schema. Never throws. */
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function stringOrNullish(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === "string";
+}
+
+function countOrMissing(value: unknown): boolean {
+  return value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0);
+}
+
+function nameAndArguments(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (isObject(value) && stringOrNullish(value.name) && stringOrNullish(value.arguments))
+  );
+}
+
+function toolCallDeltaOk(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    countOrMissing(value.index) &&
+    stringOrNullish(value.id) &&
+    stringOrNullish(value.type) &&
+    nameAndArguments(value.function)
+  );
+}
+
+function deltaOk(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (!isObject(value)) return false;
+  if (!stringOrNullish(value.role)) return false;
+  for (const field of deltaTextFields) if (!stringOrNullish(value[field])) return false;
+  const calls = value.tool_calls;
+  if (calls !== undefined && calls !== null) {
+    if (!Array.isArray(calls)) return false;
+    for (const call of calls) if (!toolCallDeltaOk(call)) return false;
+  }
+  return nameAndArguments(value.function_call);
+}
+
+function choiceOk(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    countOrMissing(value.index) &&
+    deltaOk(value.delta) &&
+    stringOrNullish(value.text) &&
+    stringOrNullish(value.finish_reason)
+  );
+}
+
+const CHUNK_KEYS = ["id", "object", "created", "model", "choices", "usage"] as const;
+const USAGE_KEYS = ["prompt_tokens", "completion_tokens", "total_tokens"] as const;
+
+/** The object with the listed keys first (those present, in that order), then the others in their order. */
+function keysFirst(value: Json, first: readonly string[]): Json {
+  const out: Json = {};
+  for (const key of first) if (Object.hasOwn(value, key)) out[key] = value[key];
+  for (const key of Object.keys(value)) if (!Object.hasOwn(out, key)) out[key] = value[key];
+  return out;
+}
+
+/**
+ * The common case without the schema: a chunk whose every known field has a plain valid value
+ * comes back as the schema would return it (known keys first, in the schema's order, at the top and
+ * in `usage`, the only objects forwarded whole; nested objects are read field by field). Anything
+ * else (a field of the wrong type, an integer out of range) returns undefined and goes through
+ * the schema, which decides: the fast path accepts nothing the schema refuses.
+ */
+export function fastChunk(json: unknown): StreamChunk | undefined {
+  if (!isObject(json) || Object.hasOwn(json, "__proto__")) return undefined;
+  if (!stringOrNullish(json.id) || !stringOrNullish(json.object) || !stringOrNullish(json.model))
+    return undefined;
+  const created = json.created;
+  if (created !== undefined && created !== null && !Number.isFinite(created)) return undefined;
+  const choices = json.choices;
+  if (choices !== undefined && choices !== null) {
+    if (!Array.isArray(choices)) return undefined;
+    for (const choice of choices) if (!choiceOk(choice)) return undefined;
+  }
+  let usage = json.usage;
+  if (usage !== undefined && usage !== null) {
+    if (!isObject(usage) || Object.hasOwn(usage, "__proto__")) return undefined;
+    for (const key of USAGE_KEYS) if (!countOrMissing(usage[key])) return undefined;
+    usage = keysFirst(usage, USAGE_KEYS);
+  }
+  const chunk = keysFirst(json, CHUNK_KEYS);
+  if (usage !== undefined) chunk.usage = usage;
+  return chunk as StreamChunk;
+}
+
+/** Parses one event's data once: JSON, then the schema (a plain chunk skips it). Never throws. */
 export function decodePayload(data: string): DecodedPayload {
   const trimmed = data.trim();
   if (trimmed === DONE_MARKER) return { kind: "done" };
@@ -98,6 +193,8 @@ export function decodePayload(data: string): DecodedPayload {
   ) {
     return { kind: "upstream-error" };
   }
+  const fast = fastChunk(json);
+  if (fast !== undefined) return { kind: "chunk", chunk: fast };
   const parsed = streamChunkSchema.safeParse(json);
   if (!parsed.success) return { kind: "malformed", reason: "event data is not a completion chunk" };
   return { kind: "chunk", chunk: parsed.data };
