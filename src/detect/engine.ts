@@ -6,7 +6,7 @@ import {
   RampartError,
   type Sensitivity,
 } from "../core/index.js";
-import type { Detector, DetectorInstance, NormalizationSignals } from "./detector.js";
+import type { Detector, DetectorInstance, NormalizationSignals, ScanContext } from "./detector.js";
 import { type NormalizeLimits, normalize } from "./normalize/index.js";
 import { contextFromViews } from "./scan-context.js";
 import { sortAndDedupe } from "./sort-findings.js";
@@ -139,6 +139,16 @@ export function createScanner(options: ScannerOptions): Scanner {
   const perKb = options.timeBudgetPerKbMs ?? DEFAULT_TIME_BUDGET_PER_KB_MS;
   const windowChars = options.windowChars ?? WINDOW_CHARS;
   const windowOverlap = options.windowOverlap ?? WINDOW_OVERLAP;
+  /** the detectors of each direction, in configuration order (computed on first use) */
+  const activeByDirection = new Map<Direction, readonly Prepared[]>();
+  const activeFor = (direction: Direction): readonly Prepared[] => {
+    let active = activeByDirection.get(direction);
+    if (active === undefined) {
+      active = prepared.filter((entry) => entry.detector.appliesTo.includes(direction));
+      activeByDirection.set(direction, active);
+    }
+    return active;
+  };
   const scanner: Scanner = {
     detectorIds: prepared.map((entry) => entry.id),
     warmUp() {
@@ -157,7 +167,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       const started = performance.now();
       const budget = baseBudget + perKb * Math.ceil(text.length / 1024);
       const deadline = started + budget;
-      const active = prepared.filter((entry) => entry.detector.appliesTo.includes(request.direction));
+      const active = activeFor(request.direction);
       const findings: Finding[] = [];
       const skipped = new Map<string, SkippedDetector>();
       const windows = textWindows(text.length, text, windowChars, windowOverlap);
@@ -167,6 +177,8 @@ export function createScanner(options: ScannerOptions): Scanner {
           window.start === 0 && window.end === text.length ? text : text.slice(window.start, window.end);
         const { views, signals } = normalize(windowText, options.limits);
         totalSignals = windows.length === 1 ? signals : addSignals(totalSignals, signals);
+        // one context per sensitivity in this window, shared by the detectors that scan at it
+        const contexts = new Map<Sensitivity | undefined, ScanContext>();
         for (const entry of active) {
           if (skipped.has(entry.id)) continue;
           if (performance.now() > deadline) {
@@ -177,11 +189,12 @@ export function createScanner(options: ScannerOptions): Scanner {
             });
             continue;
           }
-          const context = contextFromViews(
-            { ...request, sensitivity: entry.sensitivity ?? request.sensitivity, deadline },
-            views,
-            signals,
-          );
+          const sensitivity = entry.sensitivity ?? request.sensitivity;
+          let context = contexts.get(sensitivity);
+          if (context === undefined) {
+            context = contextFromViews({ ...request, sensitivity, deadline }, views, signals);
+            contexts.set(sensitivity, context);
+          }
           try {
             for (const finding of entry.instance.detect(windowText, context)) {
               if (finding.start < 0 || finding.end > windowText.length || finding.start >= finding.end)
