@@ -171,10 +171,15 @@ interface TokenForm {
   readonly hash: TermHashState;
 }
 
+/** Folded forms by raw token, kept across texts (common words recur); cleared when full. */
+const tokenForms = new Map<string, readonly TokenForm[]>();
+const MAX_CACHED_TOKENS = 20_000;
+
 /** Finds lexicon terms (one to four words) in a text. Linear; folding and hashing are cached per distinct token. */
 export function matchLexicon(text: string, lexicon: Lexicon, maxChars: number): LexiconMatch[] {
   const tokens: Token[] = [];
-  const cache = new Map<string, readonly TokenForm[]>();
+  const cache = tokenForms;
+  if (cache.size >= MAX_CACHED_TOKENS) cache.clear();
   const bounded = text.length > maxChars ? text.slice(0, maxChars) : text;
   lexiconTokens(bounded, (raw, start) => {
     let forms = cache.get(raw);

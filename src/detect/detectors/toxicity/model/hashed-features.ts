@@ -42,6 +42,10 @@ const WORD_SEED = fnv1a("w:");
 const BIGRAM_SEED = fnv1a("b:");
 const CHAR_SEEDS = [0, 1, 2, 3, 4, 5, 6].map((size) => fnv1a(`c${size}:`));
 const BOUNDARY = 0x3c; // "<" marks both word edges
+const START_HASH = fnv1a("<s>");
+const BIAS_HASH = fnv1a("bias:1");
+/** code units of "<word<" for the word being hashed (words longer than 30 get no character n-grams) */
+const wordCodes = new Int32Array(32);
 
 export function modelWords(text: string, maxChars: number): string[] {
   const lowered = text.slice(0, maxChars).toLowerCase().replace(REPEATED_LETTERS, "$1$1");
@@ -52,6 +56,40 @@ export function modelWords(text: string, maxChars: number): string[] {
 export interface SparseVector {
   readonly indexes: Uint32Array;
   readonly values: Float32Array;
+}
+
+const radixCounts = new Uint32Array(256);
+
+/**
+ * The first `count` buckets in ascending order, in a new array: a least-significant-digit radix
+ * sort, 8 bits a pass (the typed array's own sort costs several times more on a few hundred).
+ */
+function sortedBuckets(buckets: Uint32Array, count: number, bits: number): Uint32Array {
+  let source = buckets.slice(0, count);
+  let target = new Uint32Array(count);
+  for (let shift = 0; shift < bits; shift += 8) {
+    radixCounts.fill(0);
+    for (let index = 0; index < count; index++) {
+      const digit = ((source[index] as number) >>> shift) & 0xff;
+      radixCounts[digit] = (radixCounts[digit] as number) + 1;
+    }
+    let total = 0;
+    for (let digit = 0; digit < 256; digit++) {
+      const digitCount = radixCounts[digit] as number;
+      radixCounts[digit] = total;
+      total += digitCount;
+    }
+    for (let index = 0; index < count; index++) {
+      const value = source[index] as number;
+      const digit = (value >>> shift) & 0xff;
+      target[radixCounts[digit] as number] = value;
+      radixCounts[digit] = (radixCounts[digit] as number) + 1;
+    }
+    const swap = source;
+    source = target;
+    target = swap;
+  }
+  return source;
 }
 
 /** Reused accumulators, one per bucket count (features are computed synchronously). */
@@ -69,42 +107,49 @@ export function featurize(text: string, options: FeatureOptions): SparseVector {
   let touchedCount = 0;
   const add = (hash: number) => {
     const bucket = hash & mask;
-    if (counts[bucket] === 0 && touchedCount < size) touched[touchedCount++] = bucket;
-    counts[bucket] = (counts[bucket] ?? 0) + 1;
+    const count = counts[bucket] as number;
+    if (count === 0 && touchedCount < size) touched[touchedCount++] = bucket;
+    counts[bucket] = count + 1;
   };
-  let previous = fnv1a("<s>");
+  const grams = options.charGrams;
+  const codes = wordCodes;
+  let previous = START_HASH;
   for (const word of modelWords(text, options.maxChars)) {
     const wordHash = fnvRange(WORD_SEED, word, 0, word.length);
     add(wordHash);
     if (options.wordBigrams) add(mix(BIGRAM_SEED ^ previous, wordHash));
     previous = wordHash;
     if (word.length > 30) continue;
-    for (const gram of options.charGrams) {
-      // n-grams of "<word<": the boundary mark is hashed as a code unit, no string is built
-      const length = word.length + 2;
+    // "<word<": the boundary mark and the word's code units, hashed without building strings
+    const length = word.length + 2;
+    codes[0] = BOUNDARY;
+    for (let index = 0; index < word.length; index++) codes[index + 1] = word.charCodeAt(index);
+    codes[length - 1] = BOUNDARY;
+    for (const gram of grams) {
+      const seed = CHAR_SEEDS[gram] ?? 0;
       for (let start = 0; start + gram <= length; start++) {
-        let hash = CHAR_SEEDS[gram] ?? 0;
-        for (let offset = start; offset < start + gram; offset++) {
-          const code = offset === 0 || offset === length - 1 ? BOUNDARY : word.charCodeAt(offset - 1);
-          hash = Math.imul(hash ^ code, FNV_PRIME);
-        }
+        let hash = seed;
+        for (let offset = start; offset < start + gram; offset++)
+          hash = Math.imul(hash ^ (codes[offset] as number), FNV_PRIME);
         add(hash >>> 0);
       }
     }
   }
-  add(fnv1a("bias:1"));
-  const indexes = touched.slice(0, touchedCount).sort();
+  add(BIAS_HASH);
+  const indexes = sortedBuckets(touched, touchedCount, options.bits);
   const values = new Float32Array(indexes.length);
   let norm = 0;
   for (let position = 0; position < indexes.length; position++) {
-    const bucket = indexes[position] ?? 0;
-    const value = 1 + Math.log(counts[bucket] ?? 1);
+    const bucket = indexes[position] as number;
+    const count = counts[bucket] as number;
+    // 1 + log(1) is 1: most buckets are hit once
+    const value = count === 1 ? 1 : 1 + Math.log(count);
     counts[bucket] = 0;
     values[position] = value;
     norm += value * value;
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 1;
   for (let position = 0; position < values.length; position++)
-    values[position] = (values[position] ?? 0) * scale;
+    values[position] = (values[position] as number) * scale;
   return { indexes, values };
 }
