@@ -98,7 +98,7 @@ describeEachDatabase("recording a command's changes", (database) => {
     const elsewhere = { RAMPART_AUDIT_SIGNING_KEY_FILE: join(folder, "missing.pem") };
     const refused = openCommandRecorder({ store: store(), baseDir: folder, env: elsewhere });
     await expect(refused).rejects.toThrow(RampartError);
-    await expect(refused).rejects.toThrow(/no signing key was found/);
+    await expect(refused).rejects.toThrow(/no audit signing key was found/);
   });
 
   it("delivers its events to the sinks, and a sink that is down gets them from the next command", async () => {

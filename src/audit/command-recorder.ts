@@ -4,8 +4,8 @@ import { createAuditRepository } from "../store/repositories/audit-event-reposit
 import { createAuditOutboxRepository } from "../store/repositories/audit-outbox-repository.js";
 import type { ManagementChange } from "./audit-trail.js";
 import { signingKeyPathFor } from "./audit-trail.js";
-import { ChainWriter, type CommittedEvent } from "./chain-writer.js";
-import { NODE_ID } from "./event-schema.js";
+import { type AppendInput, ChainWriter, type CommittedEvent } from "./chain-writer.js";
+import { type AuditEventType, NODE_ID } from "./event-schema.js";
 import { defaultNodeId } from "./node-id.js";
 import { loadOrCreateSigningKey, loadSigningKey, type SigningKey } from "./signing-key.js";
 import { createSinks } from "./sinks/create-sinks.js";
@@ -31,12 +31,16 @@ export interface CommandRecorderOptions {
   /** sinks to use instead of `sinks` (tests) */
   sinkInstances?: readonly AuditSink[] | undefined;
   sinkWaitMs?: number | undefined;
+  /** create the signing key when the trail is still empty (default true); false: a missing key is an error */
+  createKey?: boolean | undefined;
 }
 
 export interface CommandRecorder {
   readonly node: string;
   /** appends one management change and returns once it is committed and checkpointed */
   recordManagement(change: ManagementChange): Promise<CommittedEvent>;
+  /** appends one event of any type (e.g. `audit.verification`), committed and checkpointed */
+  record<Type extends AuditEventType>(input: AppendInput<Type>): Promise<CommittedEvent>;
   /**
    * Delivers this command's events to the configured sinks, waiting at most `sinkWaitMs`. Returns the
    * names of the sinks that were not reached; their outbox keeps the position, so the next command
@@ -78,17 +82,20 @@ export async function openCommandRecorder(options: CommandRecorderOptions): Prom
       signingKey = existing;
       return existing;
     }
-    if ((await repository.nodes()).length > 0) {
+    if (options.createKey === false || (await repository.nodes()).length > 0) {
       throw new RampartError(
         "config_invalid",
-        `the audit trail has events but no signing key was found (RAMPART_AUDIT_SIGNING_KEY, RAMPART_AUDIT_SIGNING_KEY_FILE or ${path}); the CLI records this change in the trail and needs the server's key`,
+        `no audit signing key was found (RAMPART_AUDIT_SIGNING_KEY, RAMPART_AUDIT_SIGNING_KEY_FILE or ${path}); the CLI records this in the audit trail and needs the server's key`,
       );
     }
     signingKey = loadOrCreateSigningKey(path, env);
     return signingKey;
   }
 
-  async function appendOnce(change: ManagementChange, signing: SigningKey): Promise<CommittedEvent> {
+  async function appendOnce<Type extends AuditEventType>(
+    input: AppendInput<Type>,
+    signing: SigningKey,
+  ): Promise<CommittedEvent> {
     const writer = await ChainWriter.open({
       repository,
       node,
@@ -99,45 +106,49 @@ export async function openCommandRecorder(options: CommandRecorderOptions): Prom
       batchIntervalMs: 60_000,
       contentMode: "none",
     });
-    const committed = writer.append({
-      type: "management.change",
-      actor: change.actor,
-      payload: {
-        action: change.action,
-        target: change.target,
-        ...(change.changes === undefined ? {} : { changes: change.changes }),
-      },
-    });
+    const committed = writer.append(input);
     committed.catch(() => undefined); // awaited below, after close
     // close signs a checkpoint of the new head; a commit that keeps failing is given up after a few tries
     await writer.close();
     return committed;
   }
 
+  async function record<Type extends AuditEventType>(input: AppendInput<Type>): Promise<CommittedEvent> {
+    const signing = await key();
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt += 1) {
+      try {
+        const event = await appendOnce(input, signing);
+        recorded.push(event);
+        return event;
+      } catch (error) {
+        // a payload the schema refuses fails the same way every time
+        if (error instanceof RampartError && error.code === "invalid_request") throw error;
+        lastError = error;
+      }
+    }
+    throw new RampartError(
+      "storage_error",
+      `the change could not be recorded in the audit trail: ${errorMessage(lastError)}`,
+      { cause: lastError },
+    );
+  }
+
   // the key first: a command that cannot record its change fails before it makes the change
   await key();
   return {
     node,
-    async recordManagement(change) {
-      const signing = await key();
-      let lastError: unknown;
-      for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt += 1) {
-        try {
-          const event = await appendOnce(change, signing);
-          recorded.push(event);
-          return event;
-        } catch (error) {
-          // a payload the schema refuses fails the same way every time
-          if (error instanceof RampartError && error.code === "invalid_request") throw error;
-          lastError = error;
-        }
-      }
-      throw new RampartError(
-        "storage_error",
-        `the change could not be recorded in the audit trail: ${errorMessage(lastError)}`,
-        { cause: lastError },
-      );
-    },
+    record,
+    recordManagement: (change) =>
+      record({
+        type: "management.change",
+        actor: change.actor,
+        payload: {
+          action: change.action,
+          target: change.target,
+          ...(change.changes === undefined ? {} : { changes: change.changes }),
+        },
+      }),
     async close() {
       const first = recorded[0];
       const last = recorded.at(-1);

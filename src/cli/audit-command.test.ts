@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createAuditTrail } from "../audit/index.js";
+import { createAuditTrail, DEFAULT_SIGNING_KEY_FILE } from "../audit/index.js";
 import { sampleDecision } from "../audit/test-support/audit-fixtures.js";
 import { auditConfigSchema } from "../config/index.js";
 import { migrateToLatest, openDatabase } from "../store/index.js";
@@ -48,14 +48,30 @@ describe("rampart audit", () => {
       stdout: "ok: 12 events, 3 checkpoints, 1 nodes, 0 contents\n",
     });
 
+    // the verification itself was recorded, on the CLI's own node, signed and checkpointed
+    const again = await run(["audit", "verify", "--config", configFile, "--no-record", "--json"]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, events: 13, nodes: 2, uncheckpointed: 0 });
+    expect((await run(["audit", "verify", "--config", configFile, "--no-record"])).stdout).toContain(
+      "ok: 13 events",
+    );
+
     const exportFile = join(folder, "audit.jsonl");
     const exported = await run(["audit", "export", "--config", configFile, "--out", exportFile]);
-    expect(exported).toMatchObject({ code: 0, stdout: `${exportFile}: 12 events, 3 checkpoints\n` });
+    expect(exported).toMatchObject({ code: 0, stdout: `${exportFile}: 13 events, 4 checkpoints\n` });
+    const recorded = (await readFile(exportFile, "utf8"))
+      .split("\n")
+      .filter((line) => line.includes('"audit.verification"'))
+      .map((line) => JSON.parse(line) as { envelope: { actor: unknown; payload: unknown } });
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]?.envelope).toMatchObject({
+      actor: { kind: "cli" },
+      payload: { ok: true, events: 12, firstBreak: null },
+    });
     const keyFile = join(folder, "audit.pub");
     await writeFile(keyFile, `${publicKey}\n`);
     for (const key of [publicKey, keyFile]) {
       const offline = await run(["audit", "verify", "--file", exportFile, "--public-key", key]);
-      expect(offline).toMatchObject({ code: 0, stdout: "ok: 12 events, 3 checkpoints, 1 nodes\n" });
+      expect(offline).toMatchObject({ code: 0, stdout: "ok: 13 events, 4 checkpoints, 2 nodes\n" });
     }
 
     const lines = (await readFile(exportFile, "utf8")).split("\n");
@@ -91,6 +107,30 @@ describe("rampart audit", () => {
     const wrongKey = await run(["audit", "verify", "--config", configFile, "--public-key", other]);
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.stdout).toContain("signed by key");
+  });
+
+  it("verifies with the public key alone, and then says the verification was not recorded", async () => {
+    // an auditor's copy: the database and the published key, no signing key
+    await rename(join(folder, DEFAULT_SIGNING_KEY_FILE), join(folder, "elsewhere.pem"));
+    const result = await run(["audit", "verify", "--config", configFile, "--public-key", publicKey]);
+    expect(result).toMatchObject({ code: 0, stdout: "ok: 12 events, 3 checkpoints, 1 nodes, 0 contents\n" });
+    expect(result.stderr).toContain(
+      "the verification was not recorded in the audit trail: no audit signing key",
+    );
+    const again = await run([
+      "audit",
+      "verify",
+      "--config",
+      configFile,
+      "--public-key",
+      publicKey,
+      "--no-record",
+    ]);
+    expect(again).toMatchObject({
+      code: 0,
+      stderr: "",
+      stdout: "ok: 12 events, 3 checkpoints, 1 nodes, 0 contents\n",
+    });
   });
 
   it("refuses --file without --public-key (exit 2)", async () => {

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
+import { userInfo } from "node:os";
 import type { Command } from "commander";
+import { openCommandRecorder } from "../audit/command-recorder.js";
 import {
   exportTrail,
   formatPublicKey,
@@ -11,8 +13,9 @@ import {
   verifyOptionsFor,
   verifyStore,
 } from "../audit/index.js";
+import type { VerificationReport } from "../audit/verify-store.js";
 import { loadConfig } from "../config/index.js";
-import { RampartError } from "../core/index.js";
+import { errorMessage, RampartError } from "../core/index.js";
 import type { Store } from "../store/index.js";
 import { createAuditRepository } from "../store/repositories/audit-event-repository.js";
 import { type CliContext, exitCodes } from "./program.js";
@@ -24,6 +27,9 @@ interface VerifyOptions {
   publicKey?: string;
   node?: string;
   json?: boolean;
+  /** false with --no-record */
+  record?: boolean;
+  actor?: string;
 }
 
 const configOption = [
@@ -47,6 +53,11 @@ export function registerAuditCommand(program: Command, context: CliContext): voi
       "the checkpoint public key: its base64 line, or a file holding it or its PEM",
     )
     .option("--node <id>", "check only this node's chain (store only)")
+    .option(
+      "--no-record",
+      "do not record the verification in the audit trail (store only; by default it is, when the signing key is at hand)",
+    )
+    .option("--actor <name>", "who verified, recorded as cli:<name> (default: the OS user)")
     .option("--json", "print the report as JSON")
     .action(async (options: VerifyOptions) => {
       if (options.file !== undefined) {
@@ -80,6 +91,7 @@ export function registerAuditCommand(program: Command, context: CliContext): voi
           `${report.events} events, ${report.checkpoints} checkpoints, ${report.nodes} nodes, ${report.contents} contents${tail}`,
           "",
         );
+        if (options.record !== false) await recordVerification(context, store, options, report);
       });
     });
 
@@ -144,6 +156,39 @@ function render(
     context.io.stdout(`BROKEN${where}: node ${node}, event ${seq}: ${reason}\n`);
   }
   if (!report.ok) context.setExitCode(exitCodes.failed);
+}
+
+/**
+ * Records a store verification as an `audit.verification` event on the CLI's node, as the
+ * management API does for its verifications. Best effort: an auditor with only the public key, or a
+ * read-only database, still gets the verification; the note on stderr says it was not recorded.
+ */
+async function recordVerification(
+  context: CliContext,
+  store: Store,
+  options: VerifyOptions,
+  report: VerificationReport,
+): Promise<void> {
+  try {
+    const loaded = loadConfig({ file: options.config });
+    const recorder = await openCommandRecorder({
+      store,
+      baseDir: loaded.baseDir,
+      sinks: loaded.config.audit.sinks,
+      createKey: false,
+    });
+    await recorder.record({
+      type: "audit.verification",
+      actor: { kind: "cli", id: options.actor?.trim() || userInfo().username || "cli" },
+      payload: { ok: report.ok, events: report.events, firstBreak: report.firstBreak },
+    });
+    const missed = await recorder.close();
+    if (missed.length > 0) context.io.stderr(`audit sinks not reached yet: ${missed.join(", ")}\n`);
+  } catch (error) {
+    context.io.stderr(
+      `the verification was not recorded in the audit trail: ${errorMessage(error)} (--no-record skips this)\n`,
+    );
+  }
 }
 
 function storePublicKey(store: Store, configFile: string | undefined): string {

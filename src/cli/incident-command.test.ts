@@ -198,6 +198,10 @@ it("records every incident change and containment made through the CLI in the au
   const verified = await run("audit", "verify");
   expect(verified.code).toBe(0);
   expect(verified.stdout).toContain("ok: 8 events");
+  // the eight changes and the verification, which is recorded too
   const sinkLines = readFileSync(join(dir, "audit-events.jsonl"), "utf8").trim().split("\n");
-  expect(sinkLines).toHaveLength(8);
+  expect(sinkLines).toHaveLength(9);
+  expect(JSON.parse(sinkLines[8] ?? "{}")).toMatchObject({
+    envelope: { type: "audit.verification", actor: { kind: "cli" }, payload: { ok: true, events: 8 } },
+  });
 });
