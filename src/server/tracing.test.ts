@@ -126,6 +126,12 @@ describe("OpenTelemetry tracing", () => {
     expect(end(upstream)).toBeLessThanOrEqual(start(output));
     expect(end(output)).toBeLessThanOrEqual(end(root));
     for (const child of children) expect(child.spanContext().traceId).toBe(root.spanContext().traceId);
+    // the traced decision sink still passes the scanned text to the audit trail (audit.content)
+    const rows = await running.store.db
+      .selectFrom("audit_content" as never)
+      .selectAll()
+      .execute();
+    expect(JSON.stringify(rows)).toContain("What is the capital of");
   });
 
   it("marks a blocked request with its verdict and categories, and joins the caller's trace", async () => {

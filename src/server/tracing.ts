@@ -7,7 +7,7 @@ import type { ReadableSpan, SpanExporter, TracerProviderOptions } from "@opentel
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import type { TracingConfig } from "../config/index.js";
-import type { DecisionEvent, DecisionSink } from "../core/index.js";
+import type { DecisionContent, DecisionEvent, DecisionSink } from "../core/index.js";
 import type { ContentGuard } from "../gateway/guard.js";
 import type { UpstreamClient } from "../gateway/upstream-client.js";
 
@@ -261,9 +261,9 @@ export async function startTracing(
     },
     decisions(sink) {
       return {
-        record(event: DecisionEvent) {
+        record(event: DecisionEvent, content?: DecisionContent) {
           const state = requests.get(event.requestId);
-          if (state === undefined || state.ended) return sink.record(event);
+          if (state === undefined || state.ended) return sink.record(event, content);
           state.span.setAttributes(decisionAttributes(event));
           if (event.verdict === "block") state.span.setAttribute("rampart.blocked", true);
           state.decision = "pending";
@@ -279,7 +279,7 @@ export async function startTracing(
             state.decision = "done";
             if (state.responded) endRequest(state, event.requestId);
           };
-          const outcome = sink.record(event);
+          const outcome = sink.record(event, content);
           if (outcome instanceof Promise) {
             outcome.then(
               () => settled(false),
