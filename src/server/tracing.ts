@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { finished, Readable } from "node:stream";
 import type { Context, Span, Tracer } from "@opentelemetry/api";
@@ -89,7 +88,7 @@ export async function startTracing(
     options.logger,
   );
   const provider = new sdk.TracerProvider({
-    resource: serviceResource(config.serviceName),
+    resource: serviceResource(await import("@opentelemetry/resources"), config.serviceName),
     sampler: new sdk.ParentBasedSampler({ root: new sdk.TraceIdRatioBasedSampler(config.sampleRatio) }),
     spanProcessors: [
       options.exporter === undefined
@@ -343,15 +342,11 @@ function remoteParent(
   });
 }
 
-/**
- * The `service.name` resource. `@opentelemetry/resources` is a dependency of the trace SDK, not of
- * Rampart, so it is loaded the way the SDK itself resolves it.
- */
-function serviceResource(serviceName: string): TracerProviderOptions["resource"] {
-  const sdkEntry = createRequire(import.meta.url).resolve("@opentelemetry/sdk-trace");
-  const resources = createRequire(sdkEntry)(
-    "@opentelemetry/resources",
-  ) as typeof import("@opentelemetry/resources");
+/** The `service.name` resource, over the SDK's defaults (loaded only when tracing is on). */
+function serviceResource(
+  resources: typeof import("@opentelemetry/resources"),
+  serviceName: string,
+): TracerProviderOptions["resource"] {
   return resources.defaultResource().merge(resources.resourceFromAttributes({ "service.name": serviceName }));
 }
 
