@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from "node:fs";
-import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { openCommandRecorder } from "../audit/command-recorder.js";
 import {
@@ -19,6 +18,7 @@ import { errorMessage, RampartError } from "../core/index.js";
 import type { Store } from "../store/index.js";
 import { createAuditRepository } from "../store/repositories/audit-event-repository.js";
 import { type CliContext, exitCodes } from "./program.js";
+import { cliActor } from "./recorded-changes.js";
 import { withMigratedStore } from "./store-access.js";
 
 interface VerifyOptions {
@@ -179,7 +179,7 @@ async function recordVerification(
     });
     await recorder.record({
       type: "audit.verification",
-      actor: { kind: "cli", id: options.actor?.trim() || userInfo().username || "cli" },
+      actor: cliActor(options),
       payload: { ok: report.ok, events: report.events, firstBreak: report.firstBreak },
     });
     const missed = await recorder.close();

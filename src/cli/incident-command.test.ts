@@ -175,6 +175,7 @@ it("records every incident change and containment made through the CLI in the au
   expect(keyRevokedAt).toBeInstanceOf(Date);
   const user = userInfo().username;
   expect(changes.map((change) => [change.action, change.actor])).toEqual([
+    ["key.create", { kind: "cli", id: user }],
     ["incident.create", { kind: "cli", id: "alice" }],
     ["incident.update", { kind: "cli", id: "alice" }],
     ["containment.revoke-key", { kind: "cli", id: "bob", role: "security" }],
@@ -184,8 +185,8 @@ it("records every incident change and containment made through the CLI in the au
     ["incident.update", { kind: "cli", id: user }],
     ["incident.update", { kind: "cli", id: "carol" }],
   ]);
-  expect(changes[7]).toMatchObject({ target: { kind: "incident", id }, changes: { status: "closed" } });
-  expect(changes[2]).toMatchObject({
+  expect(changes[8]).toMatchObject({ target: { kind: "incident", id }, changes: { status: "closed" } });
+  expect(changes[3]).toMatchObject({
     target: { kind: "key", id: key.id },
     changes: { incident: id, target: key.id },
   });
@@ -197,11 +198,11 @@ it("records every incident change and containment made through the CLI in the au
   expect(shown.stdout).toMatch(/containment revoke-key key_/);
   const verified = await run("audit", "verify");
   expect(verified.code).toBe(0);
-  expect(verified.stdout).toContain("ok: 8 events");
-  // the eight changes and the verification, which is recorded too
+  expect(verified.stdout).toContain("ok: 9 events");
+  // the key, the eight changes and the verification, which is recorded too
   const sinkLines = readFileSync(join(dir, "audit-events.jsonl"), "utf8").trim().split("\n");
-  expect(sinkLines).toHaveLength(9);
-  expect(JSON.parse(sinkLines[8] ?? "{}")).toMatchObject({
-    envelope: { type: "audit.verification", actor: { kind: "cli" }, payload: { ok: true, events: 8 } },
+  expect(sinkLines).toHaveLength(10);
+  expect(JSON.parse(sinkLines[9] ?? "{}")).toMatchObject({
+    envelope: { type: "audit.verification", actor: { kind: "cli" }, payload: { ok: true, events: 9 } },
   });
 });

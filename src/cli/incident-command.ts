@@ -1,8 +1,5 @@
-import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { type CommandRecorder, openCommandRecorder } from "../audit/command-recorder.js";
-import type { AuditActor } from "../audit/event-schema.js";
-import { loadConfig } from "../config/index.js";
+import type { CommandRecorder } from "../audit/command-recorder.js";
 import { managementRoleSchema, managementRoles, RampartError, roleCan } from "../core/index.js";
 import {
   art73Clock,
@@ -29,6 +26,7 @@ import {
   seriousKindSchema,
 } from "../store/repositories/incident-repository.js";
 import type { CliContext } from "./program.js";
+import { cliActor, withRecordedChanges } from "./recorded-changes.js";
 import { withMigratedStore } from "./store-access.js";
 
 interface CommonFlags {
@@ -58,17 +56,10 @@ function serious(value: string | undefined) {
 }
 
 /**
- * Who a command acts as, for the incident's timeline and the audit trail: `cli:<name>`, where the
- * name is --actor or else the operating-system user. The CLI works on the database directly, so it
- * acts as admin unless --role names another management role (containment then follows the role's
- * scopes and the playbook's roles).
+ * The actor (cliActor) is named in the incident's timeline too. The CLI works on the database
+ * directly, so it acts as admin unless --role names another management role (containment then
+ * follows the role's scopes and the playbook's roles).
  */
-function cliActor(flags: { actor?: string | undefined }, role?: string): AuditActor {
-  const id = flags.actor?.trim() || userInfo().username || "cli";
-  if (id.length > 200) throw new RampartError("usage", "--actor must be at most 200 characters");
-  return role === undefined ? { kind: "cli", id } : { kind: "cli", id, role };
-}
-
 const ACTOR_FLAG = [
   "--actor <name>",
   "who is acting, recorded as cli:<name> in the timeline and the audit trail (default: the OS user)",
@@ -94,35 +85,6 @@ function services(store: Store, recorder?: CommandRecorder) {
       audit: recorder,
     },
   };
-}
-
-/**
- * Runs a command that changes incidents or containments: each change is recorded in the audit trail
- * (the CLI's own node, `<host>-cli`) before the command ends, and delivered to the configured sinks.
- */
-async function withRecordedChanges<T>(
-  context: CliContext,
-  configFile: string | undefined,
-  action: (store: Store, recorder: CommandRecorder) => Promise<T>,
-): Promise<T> {
-  return withMigratedStore(configFile, async (store) => {
-    const loaded = loadConfig({ file: configFile });
-    const recorder = await openCommandRecorder({
-      store,
-      baseDir: loaded.baseDir,
-      sinks: loaded.config.audit.sinks,
-    });
-    try {
-      return await action(store, recorder);
-    } finally {
-      const missed = await recorder.close();
-      if (missed.length > 0) {
-        context.io.stderr(
-          `audit sinks not reached yet: ${missed.join(", ")} (the change is in the audit trail; the next command on this host delivers it)\n`,
-        );
-      }
-    }
-  });
 }
 
 function containmentLine(record: ContainmentRecord): string {

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { trailChanges, trailEvents } from "./test-support/audit-events.js";
 import { runCliCaptured } from "./test-support/run-cli-captured.js";
 
 const run = runCliCaptured;
@@ -68,5 +69,80 @@ describe("rampart keys", () => {
       (await run(["keys", "create", "--name", "x", "--clearance", "top-secret", "--config", config])).code,
     ).toBe(2);
     expect((await run(["keys", "revoke", "key_missing", "--config", config])).code).toBe(2);
+  });
+
+  it("records key.create and key.revoke in the audit trail with the actor, as the management API does", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "rampart-keys-audit-"));
+    const file = join(folder, "rampart.yaml");
+    writeFileSync(file, "storage:\n  url: sqlite:./rampart.db\n");
+    const created = await run([
+      "keys",
+      "create",
+      "--name",
+      "ops console",
+      "--admin",
+      "--role",
+      "security",
+      "--actor",
+      "alice",
+      "--json",
+      "--config",
+      file,
+    ]);
+    expect(created.code).toBe(0);
+    const { id, key } = JSON.parse(created.stdout) as { id: string; key: string };
+    const gateway = JSON.parse(
+      (
+        await run([
+          "keys",
+          "create",
+          "--name",
+          "shop",
+          "--app",
+          "shop",
+          "--team",
+          "web",
+          "--models",
+          "gpt-*",
+          "--json",
+          "--config",
+          file,
+        ])
+      ).stdout,
+    ) as { id: string };
+    expect((await run(["keys", "revoke", gateway.id, "--actor", "bob", "--config", file])).code).toBe(0);
+    // revoking it again changes nothing, so nothing is recorded; the listing is a read
+    expect((await run(["keys", "revoke", gateway.id, "--actor", "bob", "--config", file])).code).toBe(0);
+    expect((await run(["keys", "list", "--all", "--config", file])).code).toBe(0);
+    // an unknown id is refused before anything is recorded
+    expect((await run(["keys", "revoke", "key_missing", "--config", file])).code).toBe(2);
+
+    const changes = await trailChanges(file);
+    expect(changes.map(({ node: _node, ...change }) => change)).toEqual([
+      {
+        actor: { kind: "cli", id: "alice" },
+        action: "key.create",
+        target: { kind: "api-key", id },
+        changes: { kind: "admin", role: "security", app: null, team: null, models: [] },
+      },
+      {
+        actor: { kind: "cli", id: userInfo().username },
+        action: "key.create",
+        target: { kind: "api-key", id: gateway.id },
+        changes: { kind: "gateway", role: "app", app: "shop", team: "web", models: ["gpt-*"] },
+      },
+      {
+        actor: { kind: "cli", id: "bob" },
+        action: "key.revoke",
+        target: { kind: "api-key", id: gateway.id },
+      },
+    ]);
+    expect(changes.every((change) => change.node.endsWith("-cli"))).toBe(true);
+    // the key itself never reaches the trail
+    expect(JSON.stringify(await trailEvents(file))).not.toContain(key);
+
+    const verified = await run(["audit", "verify", "--config", file]);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain("ok: 3 events");
   });
 });

@@ -3,6 +3,7 @@ import { RampartError } from "../core/index.js";
 import { keyView } from "../server/api/keys-routes.js";
 import { createApiKeyRepository, dataClassSchema, issueApiKey } from "../store/index.js";
 import type { CliContext } from "./program.js";
+import { ACTOR_FLAG, cliActor, withRecordedChanges } from "./recorded-changes.js";
 import { withMigratedStore } from "./store-access.js";
 
 interface CreateFlags {
@@ -16,6 +17,7 @@ interface CreateFlags {
   expires?: string;
   admin?: boolean;
   json?: boolean;
+  actor?: string;
 }
 
 /** `30d`, `12h`, `90m` from now, or an ISO date. */
@@ -60,6 +62,7 @@ export function registerKeysCommand(program: Command, context: CliContext): void
     )
     .option("--expires <when>", "expiry: a duration (30d, 12h) or a date (2027-01-31)")
     .option("--admin", "a management API key instead of a gateway key")
+    .option(...ACTOR_FLAG)
     .option("--json", "print JSON: {id, key, ...}")
     .option("-c, --config <file>", "configuration file (default: ./rampart.yaml when present)")
     .action(async (flags: CreateFlags) => {
@@ -85,8 +88,9 @@ export function registerKeysCommand(program: Command, context: CliContext): void
           .map((model) => model.trim())
           .filter((model) => model !== "") ?? [];
       const expiresAt = flags.expires === undefined ? null : parseExpiry(flags.expires);
-      const { record, key } = await withMigratedStore(flags.config, (store) =>
-        issueApiKey(createApiKeyRepository(store.db), {
+      const actor = cliActor(flags);
+      const { record, key } = await withRecordedChanges(context, flags.config, async (store, recorder) => {
+        const issued = await issueApiKey(createApiKeyRepository(store.db), {
           name: flags.name,
           role,
           app: flags.app ?? null,
@@ -95,8 +99,22 @@ export function registerKeysCommand(program: Command, context: CliContext): void
           clearance: clearance?.data,
           kind,
           expiresAt,
-        }),
-      );
+        });
+        // the same event as POST /api/v1/keys; never the key itself
+        await recorder.recordManagement({
+          actor,
+          action: "key.create",
+          target: { kind: "api-key", id: issued.record.id },
+          changes: {
+            kind: issued.record.kind,
+            role: issued.record.role,
+            app: issued.record.app,
+            team: issued.record.team,
+            models: issued.record.models,
+          },
+        });
+        return issued;
+      });
       if (flags.json === true) {
         context.io.stdout(`${JSON.stringify({ ...keyView(record), key })}\n`);
         return;
@@ -141,14 +159,20 @@ export function registerKeysCommand(program: Command, context: CliContext): void
   keys
     .command("revoke <id>")
     .description("revoke a key; every gateway node refuses it within a second")
+    .option(...ACTOR_FLAG)
     .option("-c, --config <file>", "configuration file (default: ./rampart.yaml when present)")
-    .action(async (id: string, flags: { config?: string }) => {
-      const changed = await withMigratedStore(flags.config, async (store) => {
+    .action(async (id: string, flags: { config?: string; actor?: string }) => {
+      const actor = cliActor(flags);
+      const changed = await withRecordedChanges(context, flags.config, async (store, recorder) => {
         const repository = createApiKeyRepository(store.db);
         if ((await repository.findById(id)) === undefined) {
           throw new RampartError("usage", `no key with id ${id}; \`rampart keys list --all\` shows the ids`);
         }
-        return repository.revoke(id);
+        const revoked = await repository.revoke(id);
+        // as POST /api/v1/keys/:id/revoke: a key that was already revoked is not a change
+        if (revoked)
+          await recorder.recordManagement({ actor, action: "key.revoke", target: { kind: "api-key", id } });
+        return revoked;
       });
       context.io.stdout(changed ? `revoked ${id}\n` : `${id} was already revoked\n`);
     });
