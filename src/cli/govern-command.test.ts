@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadGovernanceFolder } from "../govern/as-code/governance-folder.js";
@@ -8,6 +8,7 @@ import { aiidIncidentsOf } from "../govern/records/runtime-records.js";
 import { openDatabase } from "../store/index.js";
 import { createGovernanceRecordRepository } from "../store/repositories/govern-record-repository.js";
 import { runCli } from "./main.js";
+import { trailChanges, trailEvents } from "./test-support/audit-events.js";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -89,7 +90,8 @@ describe("rampart init and govern", () => {
       /FAIL policy-drift\n\s+acceptable use staff \/ llama-3-70b \/ confidential: allowed/,
     );
     expect(check.out).toMatch(/FAIL redteam-freshness\n\s+model llama-3-70b: never red-teamed/);
-    expect(check.out).toContain("n/a  audit-chain"); // no trail recorded yet: not available, never passed
+    // the apply above was recorded, so the trail has a chain and a signing key to check it with
+    expect(check.out).toContain("ok   audit-chain");
     expect(check.out).toContain("ok   model-ownership");
     expect(check.out).toContain("auto-policy-drift (high");
 
@@ -155,5 +157,61 @@ describe("rampart init and govern", () => {
     const refused = await cli(["govern", "import-aiid", broken, "--config", config]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('column "incident_id" is missing');
+  });
+
+  it("records govern apply, check and import-aiid in the audit trail with the actor; dry runs record nothing", async () => {
+    const root = mkdtempSync(join(tmpdir(), "rampart-govern-audit-"));
+    folders.push(root);
+    expect((await cli(["init", root])).code).toBe(0);
+    const config = join(root, "rampart.yaml");
+    const governance = join(root, "governance");
+    const fixture = new URL("../govern/aiid/fixtures/incidents.csv", import.meta.url).pathname;
+
+    // dry runs change nothing and record nothing (not even a signing key is created)
+    expect((await cli(["govern", "apply", governance, "--dry-run", "--config", config])).code).toBe(0);
+    expect((await cli(["govern", "import-aiid", fixture, "--dry-run", "--config", config])).code).toBe(0);
+    expect(await trailEvents(config)).toEqual([]);
+    expect(existsSync(join(root, "rampart-audit-signing-key.pem"))).toBe(false);
+
+    const applied = await cli(["govern", "apply", governance, "--actor", "ciso", "--config", config]);
+    expect(applied.code).toBe(0);
+    const added = applied.out.trim().split("\n");
+    expect(existsSync(join(root, "rampart-audit-signing-key.pem"))).toBe(true);
+    // a second apply changes nothing and records nothing
+    expect((await cli(["govern", "apply", governance, "--actor", "ciso", "--config", config])).out).toBe(
+      "no changes\n",
+    );
+    expect((await cli(["govern", "check", "--actor", "auditor-1", "--config", config])).code).toBe(1);
+    expect((await cli(["govern", "import-aiid", fixture, "--config", config])).code).toBe(0);
+
+    const changes = await trailChanges(config);
+    expect(changes.map((change) => [change.action, change.actor, change.target])).toEqual([
+      ["governance.apply", { kind: "cli", id: "ciso" }, { kind: "governance", id: "register" }],
+      [
+        "governance.audit.run",
+        { kind: "cli", id: "auditor-1" },
+        { kind: "audit", id: "quarterly-ai-review" },
+      ],
+      [
+        "governance.aiid.import",
+        { kind: "cli", id: userInfo().username },
+        { kind: "aiid-incidents", id: "import" },
+      ],
+    ]);
+    // the same shape as the management API: "+ kind id" becomes "add kind id"
+    const records = (changes[0]?.changes as { records: string[] }).records;
+    expect(records).toHaveLength(added.length);
+    expect(records).toContain("add model llama-3-70b");
+    expect(added).toContain("+ model llama-3-70b");
+    expect(changes[1]?.changes).toMatchObject({
+      trigger: "manual",
+      opened: expect.arrayContaining(["policy-drift"]),
+    });
+    expect(changes[2]?.changes).toEqual({ imported: 2 });
+    expect(new Set(changes.map((change) => change.node)).size).toBe(1);
+
+    const verified = await cli(["audit", "verify", "--config", config]);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain("ok: 3 events");
   });
 });

@@ -1,5 +1,4 @@
 import { writeFileSync } from "node:fs";
-import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { signingKeyPathFor } from "../audit/audit-trail.js";
@@ -27,6 +26,7 @@ import { createGovernanceRecordRepository } from "../store/repositories/govern-r
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { registerGovernAiidCommand } from "./govern-aiid-command.js";
 import { type CliContext, exitCodes } from "./program.js";
+import { ACTOR_FLAG, cliActor, withRecordedChanges } from "./recorded-changes.js";
 import { withMigratedStore } from "./store-access.js";
 
 const MARK = { true: "ok  ", false: "FAIL", null: "n/a " } as const;
@@ -62,14 +62,30 @@ export function registerGovernCommand(program: Command, context: CliContext): vo
   govern
     .command("apply <dir>")
     .description("validate a governance/ folder and load it into the store (idempotent)")
-    .option("--dry-run", "print the changes without writing them")
+    .option("--dry-run", "print the changes without writing them (nothing is recorded)")
+    .option(...ACTOR_FLAG)
     .option("-c, --config <file>", "configuration file")
-    .action(async (dir: string, options: { dryRun?: boolean; config?: string }) => {
+    .action(async (dir: string, options: { dryRun?: boolean; config?: string; actor?: string }) => {
       const governance = loadFolder(dir, context);
       if (governance === undefined) return;
-      const changes = await withMigratedStore(options.config, (store) =>
-        applyGovernance(createGovernanceRecordRepository(store.db), governance, { dryRun: options.dryRun }),
-      );
+      const actor = cliActor(options);
+      const changes =
+        options.dryRun === true
+          ? await withMigratedStore(options.config, (store) =>
+              applyGovernance(createGovernanceRecordRepository(store.db), governance, { dryRun: true }),
+            )
+          : await withRecordedChanges(context, options.config, async (store, recorder) => {
+              const applied = await applyGovernance(createGovernanceRecordRepository(store.db), governance);
+              // the same event as PUT /api/v1/governance; an apply that changes nothing is not recorded
+              if (applied.length > 0)
+                await recorder.recordManagement({
+                  actor,
+                  action: "governance.apply",
+                  target: { kind: "governance", id: "register" },
+                  changes: { records: applied.map((c) => `${c.change} ${c.kind} ${c.id}`) },
+                });
+              return applied;
+            });
       context.io.stdout(formatChanges(changes));
       if (options.dryRun === true && changes.length > 0)
         context.io.stdout(`(dry run: ${changes.length} changes not applied)\n`);
@@ -137,11 +153,13 @@ export function registerGovernCommand(program: Command, context: CliContext): vo
       "run audit plans' automated checks now (policy drift, red-team freshness, audit chain, key hygiene, model ownership)",
     )
     .option("--audit <id>", "one audit plan (default: every plan with automated checks)")
+    .option(...ACTOR_FLAG)
     .option("--json", "print JSON")
     .option("-c, --config <file>", "configuration file")
-    .action(async (options: { audit?: string; json?: boolean; config?: string }) => {
+    .action(async (options: { audit?: string; json?: boolean; config?: string; actor?: string }) => {
       const loaded = loadConfig({ file: options.config });
-      const outcomes = await withMigratedStore(options.config, async (store) => {
+      const actor = cliActor(options);
+      const outcomes = await withRecordedChanges(context, options.config, async (store, recorder) => {
         const records = createGovernanceRecordRepository(store.db);
         const governance = await readGovernance(records);
         const plans = governance.audits.filter((plan) =>
@@ -153,8 +171,10 @@ export function registerGovernCommand(program: Command, context: CliContext): vo
             `no audit plan with id ${options.audit} (plans: ${governance.audits.map((p) => p.id).join(", ") || "none"})`,
           );
         const key = loadSigningKey(signingKeyPathFor(store, loaded.baseDir));
+        // each run is recorded (governance.audit.run), as the management API and the scheduler do
         const service = createAuditCheckService({
           records,
+          audit: recorder,
           inputs: checkInputsFrom({
             policy: () => loadPolicyFromConfig(loaded),
             redteamRuns: createRedteamRunRepository(store.db),
@@ -165,7 +185,6 @@ export function registerGovernCommand(program: Command, context: CliContext): vo
                 : auditChainVerifier(createAuditRepository(store.db), key.publicKey),
           }),
         });
-        const actor = { kind: "cli" as const, id: userInfo().username || "cli" };
         const results: AuditRunOutcome[] = [];
         for (const plan of plans) results.push(await service.run(plan.id, { trigger: "manual", actor }));
         return results;
