@@ -59,7 +59,10 @@ export function maskUrlPassword(text: string): string {
   const parameters = [...url.searchParams];
   if (parameters.some(([name, item]) => item !== "" && SECRET_PARAMETER.test(name))) {
     url.search = new URLSearchParams(
-      parameters.map(([name, item]) => [name, item !== "" && SECRET_PARAMETER.test(name) ? MASK : item]),
+      parameters.map(([name, item]): [string, string] => [
+        name,
+        item !== "" && SECRET_PARAMETER.test(name) ? MASK : item,
+      ]),
     ).toString();
     masked = true;
   }
