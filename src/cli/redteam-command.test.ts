@@ -1,5 +1,6 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRunReport, withoutTimings } from "../redteam/report/run-report.js";
@@ -8,6 +9,8 @@ import { openDatabase } from "../store/index.js";
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { runCli } from "./main.js";
 import type { CliIo } from "./program.js";
+import { redteamRunPayload } from "./redteam-command.js";
+import { trailEvents } from "./test-support/audit-events.js";
 
 function captureIo(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -58,6 +61,8 @@ describe("rampart redteam", () => {
         "8",
         "--config",
         join(folder, "rampart.yaml"),
+        "--actor",
+        "ci-bot",
       ],
       io,
     );
@@ -75,6 +80,41 @@ describe("rampart redteam", () => {
     } finally {
       await store.close();
     }
+    // the run is in the audit trail as a redteam.run event with its actor, and the trail verifies
+    const [event, ...others] = await trailEvents(join(folder, "rampart.yaml"));
+    expect(others).toEqual([]);
+    expect(event).toMatchObject({
+      type: "redteam.run",
+      actor: { kind: "cli", id: "ci-bot" },
+      payload: {
+        runId: report.run.id,
+        target: `${vulnerable.url}/v1`,
+        probes: report.run.probes.length,
+        findings: report.findings.length,
+        passed: false,
+        summary: {
+          model: "sim",
+          cases: report.summary.cases,
+          successes: report.summary.successes,
+          failOnAsr: 0.1,
+          gatePassed: false,
+        },
+      },
+    });
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(event?.node).toMatch(/-cli$/);
+    // never the attack prompts or the answers
+    expect(JSON.stringify(event)).not.toContain(report.findings[0]?.response ?? "-");
+    const verified = captureIo();
+    expect(await runCli(["audit", "verify", "--config", join(folder, "rampart.yaml")], verified)).toBe(0);
+    expect(verified.out.join("")).toContain("ok: 1 events");
+    // credentials in the target URL stay out of the trail
+    expect(
+      redteamRunPayload(
+        { ...report, run: { ...report.run, target: "http://u:pw@gpu.example:8000/v1" } },
+        false,
+      ).target,
+    ).toBe("http://gpu.example:8000/v1");
 
     const again = captureIo();
     expect(
@@ -104,6 +144,11 @@ describe("rampart redteam", () => {
       ...firstRun
     } = withoutTimings(report) as { run: Record<string, unknown> } & Record<string, unknown>;
     expect((withoutTimings(regraded) as Record<string, unknown>).findings).toEqual(firstRun.findings);
+    // without --config there is no store: the regrade is not recorded (only the first run and the verification are)
+    expect((await trailEvents(join(folder, "rampart.yaml"))).map((item) => item.type)).toEqual([
+      "redteam.run",
+      "audit.verification",
+    ]);
   });
 
   it("passes the gate on the hardened model with a redteam.yaml", async () => {
@@ -112,11 +157,42 @@ describe("rampart redteam", () => {
       join(folder, "redteam.yaml"),
       `target: ${hardened.url}/v1\nmodel: sim\nprobes: [jailbreak, sensitive-information]\nstrategies: none,rot13\nout: ./out\nfailOnAsr: 0\nformat: [json]\n`,
     );
+    await writeFile(join(folder, "rampart.yaml"), "storage:\n  url: sqlite:./rampart.db\n");
     const io = captureIo();
-    expect(await runCli(["redteam", "--config-file", join(folder, "redteam.yaml")], io)).toBe(0);
+    expect(
+      await runCli(
+        ["redteam", "--config-file", join(folder, "redteam.yaml"), "--config", join(folder, "rampart.yaml")],
+        io,
+      ),
+    ).toBe(0);
     expect(io.out.join("")).toMatch(/gate: .* passed/);
     const report = parseRunReport(JSON.parse(await readFile(join(folder, "out", "report.json"), "utf8")));
     expect(report.findings).toEqual([]);
+    const events = await trailEvents(join(folder, "rampart.yaml"));
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: "redteam.run",
+        actor: { kind: "cli", id: userInfo().username },
+        payload: expect.objectContaining({ runId: report.run.id, findings: 0, passed: true }),
+      }),
+    ]);
+  });
+
+  it("with a store whose signing key is missing, refuses before the run starts", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "rampart-redteam-"));
+    const config = join(folder, "rampart.yaml");
+    await writeFile(config, "storage:\n  url: sqlite:./rampart.db\n");
+    expect(await runCli(["keys", "create", "--name", "x", "--config", config], captureIo())).toBe(0);
+    await rm(join(folder, "rampart-audit-signing-key.pem"));
+    const io = captureIo();
+    const args = ["redteam", "--target", `${hardened.url}/v1`, "--model", "sim", "--probes", "jailbreak"];
+    expect(
+      await runCli([...args, "--strategies", "none", "--out", join(folder, "run"), "--config", config], io),
+    ).toBe(2);
+    expect(io.err.join("")).toContain("no audit signing key was found");
+    // the run folder (made before the first request) was never created
+    expect(existsSync(join(folder, "run"))).toBe(false);
+    expect((await trailEvents(config)).map((event) => event.type)).toEqual(["management.change"]);
   });
 
   it("reports usage errors with exit 2", async () => {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
+import type { AuditPayload } from "../audit/event-schema.js";
 import { RampartError } from "../core/errors.js";
 import {
   type RedteamFile,
@@ -20,8 +21,8 @@ import { runRedteam } from "../redteam/runner/run-redteam.js";
 import { createOpenAiTarget } from "../redteam/targets/openai-target.js";
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { type CliContext, exitCodes } from "./program.js";
+import { ACTOR_FLAG, cliActor, withRecordedChanges } from "./recorded-changes.js";
 import { registerRedteamDiffSubcommand, registerRedteamExportSubcommand } from "./redteam-report-commands.js";
-import { withMigratedStore } from "./store-access.js";
 
 /** A subcommand of `rampart redteam`; each adds itself to the `redteam` command. */
 export type RegisterRedteamSubcommand = (redteam: Command, context: CliContext) => void;
@@ -71,6 +72,7 @@ interface RunFlags {
   judgeModel?: string;
   judgeApiKey?: string;
   progress?: boolean;
+  actor?: string;
 }
 
 function number(flag: string, value: string | undefined): number | undefined {
@@ -161,6 +163,44 @@ export function summaryText(report: RunReport, directory: string, files: readonl
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The `redteam.run` audit event of a finished run: the target without credentials in its URL, the
+ * number of probes and of findings (successful attacks), and `passed`: the gate's result when
+ * --fail-on-asr was set, else whether no attack succeeded. Never prompts or answers.
+ */
+export function redteamRunPayload(report: RunReport, regrade: boolean): AuditPayload<"redteam.run"> {
+  const { run, summary } = report;
+  return {
+    runId: run.id,
+    target: withoutCredentials(run.target),
+    probes: run.probes.length,
+    findings: report.findings.length,
+    passed: run.gatePassed ?? summary.successes === 0,
+    summary: {
+      model: run.model,
+      seed: run.seed,
+      strategies: run.strategies,
+      cases: summary.cases,
+      successes: summary.successes,
+      asr: summary.asr,
+      overRefusalRate: summary.overRefusalRate,
+      errors: summary.errors,
+      ...(run.failOnAsr === undefined ? {} : { failOnAsr: run.failOnAsr }),
+      ...(run.gatePassed === undefined ? {} : { gatePassed: run.gatePassed }),
+      ...(regrade ? { regrade: true } : {}),
+    },
+  };
+}
+
+function withoutCredentials(text: string): string {
+  if (!URL.canParse(text)) return text;
+  const url = new URL(text);
+  if (url.username === "" && url.password === "") return text;
+  url.username = "";
+  url.password = "";
+  return url.toString();
+}
+
 export function registerRedteamRunSubcommand(redteam: Command, context: CliContext): void {
   redteam
     .command("run", { isDefault: true })
@@ -195,7 +235,11 @@ export function registerRedteamRunSubcommand(redteam: Command, context: CliConte
     )
     .option("--regrade", "grade the cached responses of --out again, calling the model for none")
     .option("--no-progress", "no progress bar")
-    .option("--config <file>", "rampart.yaml: save the run summary to its store as governance evidence")
+    .option(
+      "--config <file>",
+      "rampart.yaml: save the run summary to its store as governance evidence and record the run in its audit trail",
+    )
+    .option(...ACTOR_FLAG)
     .action(async (flags: RunFlags) => {
       const file: RedteamFile = flags.configFile ? readRedteamFile(flags.configFile) : {};
       const settings = resolveRedteamSettings(file, {
@@ -229,57 +273,74 @@ export function registerRedteamRunSubcommand(redteam: Command, context: CliConte
         retries: settings.retries,
         rate: settings.rate,
       });
+      const actor = flags.config === undefined ? undefined : cliActor(flags);
       const judge = await setUpJudge(flags, context);
       const showProgress = context.io.isTty && flags.progress !== false;
       const started = performance.now();
-      const { report } = await runRedteam({
-        target,
-        targetUrl: settings.target,
-        model: settings.model,
-        seed: settings.seed,
-        probes: settings.probes,
-        strategies: settings.strategies,
-        concurrency: settings.concurrency,
-        ...(systemPrompt === undefined ? {} : { systemPrompt }),
-        directory: settings.out,
-        regrade: flags.regrade === true,
-        ...(flags.dataDir === undefined ? {} : { dataDirectory: flags.dataDir }),
-        ...(judge === undefined ? {} : { judge }),
-        ...(settings.failOnAsr === undefined ? {} : { failOnAsr: settings.failOnAsr }),
-        rampartVersion: packageVersion(),
-        ...(showProgress
-          ? {
-              onProgress: (done: number, total: number) =>
-                context.io.stderr(progressLine(done, total, performance.now() - started)),
-            }
-          : {}),
-      });
-      if (showProgress) context.io.stderr("\n");
-      const files: string[] = [];
-      for (const format of new Set(["json", ...settings.format])) {
-        if (!isReportFormat(format)) continue;
-        const writer = reportFormats[format];
-        writeFileSync(join(settings.out, writer.file), writer.render(report));
-        files.push(writer.file);
-      }
-      if (flags.config !== undefined) {
-        await withMigratedStore(flags.config, (store) =>
-          createRedteamRunRepository(store.db).save({
-            id: report.run.id,
-            target: report.run.target,
-            model: report.run.model,
-            seed: report.run.seed,
-            startedAt: new Date(report.run.started),
-            finishedAt: new Date(report.run.finished),
-            cases: report.summary.cases,
-            successes: report.summary.successes,
-            asr: report.summary.asr,
-            overRefusalRate: report.summary.overRefusalRate,
-            ...(report.run.gatePassed === undefined ? {} : { gatePassed: report.run.gatePassed }),
-            summary: { ...report.summary },
-          }),
-        );
-      }
+      const scan = () =>
+        runRedteam({
+          target,
+          targetUrl: settings.target,
+          model: settings.model,
+          seed: settings.seed,
+          probes: settings.probes,
+          strategies: settings.strategies,
+          concurrency: settings.concurrency,
+          ...(systemPrompt === undefined ? {} : { systemPrompt }),
+          directory: settings.out,
+          regrade: flags.regrade === true,
+          ...(flags.dataDir === undefined ? {} : { dataDirectory: flags.dataDir }),
+          ...(judge === undefined ? {} : { judge }),
+          ...(settings.failOnAsr === undefined ? {} : { failOnAsr: settings.failOnAsr }),
+          rampartVersion: packageVersion(),
+          ...(showProgress
+            ? {
+                onProgress: (done: number, total: number) =>
+                  context.io.stderr(progressLine(done, total, performance.now() - started)),
+              }
+            : {}),
+        });
+      const runAndWrite = async () => {
+        const { report } = await scan();
+        if (showProgress) context.io.stderr("\n");
+        const files: string[] = [];
+        for (const format of new Set(["json", ...settings.format])) {
+          if (!isReportFormat(format)) continue;
+          const writer = reportFormats[format];
+          writeFileSync(join(settings.out, writer.file), writer.render(report));
+          files.push(writer.file);
+        }
+        return { report, files };
+      };
+      // with a store: the recorder is opened before the run, so a run that could not be recorded
+      // (no signing key for a trail with events) fails before it sends anything
+      const { report, files } =
+        actor === undefined
+          ? await runAndWrite()
+          : await withRecordedChanges(context, flags.config, async (store, recorder) => {
+              const result = await runAndWrite();
+              const { report: done } = result;
+              await createRedteamRunRepository(store.db).save({
+                id: done.run.id,
+                target: done.run.target,
+                model: done.run.model,
+                seed: done.run.seed,
+                startedAt: new Date(done.run.started),
+                finishedAt: new Date(done.run.finished),
+                cases: done.summary.cases,
+                successes: done.summary.successes,
+                asr: done.summary.asr,
+                overRefusalRate: done.summary.overRefusalRate,
+                ...(done.run.gatePassed === undefined ? {} : { gatePassed: done.run.gatePassed }),
+                summary: { ...done.summary },
+              });
+              await recorder.record({
+                type: "redteam.run",
+                actor,
+                payload: redteamRunPayload(done, flags.regrade === true),
+              });
+              return result;
+            });
       context.io.stdout(summaryText(report, settings.out, files));
       if (report.run.gatePassed === false) context.setExitCode(exitCodes.failed);
     });
