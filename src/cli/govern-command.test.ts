@@ -199,7 +199,7 @@ describe("rampart init and govern", () => {
       ],
     ]);
     // the same shape as the management API: "+ kind id" becomes "add kind id"
-    const records = (changes[0]?.changes as { records: string[] }).records;
+    const records = (changes[0]?.changes as { records?: string[] } | undefined)?.records;
     expect(records).toHaveLength(added.length);
     expect(records).toContain("add model llama-3-70b");
     expect(added).toContain("+ model llama-3-70b");
