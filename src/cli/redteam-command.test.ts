@@ -4,12 +4,12 @@ import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRunReport, withoutTimings } from "../redteam/report/run-report.js";
+import { redteamRunPayload } from "../server/redteam-run-event.js";
 import { type RunningSimulator, startSimulator } from "../simulator/index.js";
 import { openDatabase } from "../store/index.js";
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { runCli } from "./main.js";
 import type { CliIo } from "./program.js";
-import { redteamRunPayload } from "./redteam-command.js";
 import { trailEvents } from "./test-support/audit-events.js";
 
 function captureIo(): CliIo & { out: string[]; err: string[] } {

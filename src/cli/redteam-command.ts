@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import type { AuditPayload } from "../audit/event-schema.js";
 import { RampartError } from "../core/errors.js";
 import {
   type RedteamFile,
@@ -19,6 +18,7 @@ import type { RunReport } from "../redteam/report/run-report.js";
 import { progressLine } from "../redteam/runner/progress-bar.js";
 import { runRedteam } from "../redteam/runner/run-redteam.js";
 import { createOpenAiTarget } from "../redteam/targets/openai-target.js";
+import { redteamRunPayload } from "../server/redteam-run-event.js";
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { type CliContext, exitCodes } from "./program.js";
 import { ACTOR_FLAG, cliActor, withRecordedChanges } from "./recorded-changes.js";
@@ -161,44 +161,6 @@ export function summaryText(report: RunReport, directory: string, files: readonl
     );
   }
   return `${lines.join("\n")}\n`;
-}
-
-/**
- * The `redteam.run` audit event of a finished run: the target without credentials in its URL, the
- * number of probes and of findings (successful attacks), and `passed`: the gate's result when
- * --fail-on-asr was set, else whether no attack succeeded. Never prompts or answers.
- */
-export function redteamRunPayload(report: RunReport, regrade: boolean): AuditPayload<"redteam.run"> {
-  const { run, summary } = report;
-  return {
-    runId: run.id,
-    target: withoutCredentials(run.target),
-    probes: run.probes.length,
-    findings: report.findings.length,
-    passed: run.gatePassed ?? summary.successes === 0,
-    summary: {
-      model: run.model,
-      seed: run.seed,
-      strategies: run.strategies,
-      cases: summary.cases,
-      successes: summary.successes,
-      asr: summary.asr,
-      overRefusalRate: summary.overRefusalRate,
-      errors: summary.errors,
-      ...(run.failOnAsr === undefined ? {} : { failOnAsr: run.failOnAsr }),
-      ...(run.gatePassed === undefined ? {} : { gatePassed: run.gatePassed }),
-      ...(regrade ? { regrade: true } : {}),
-    },
-  };
-}
-
-function withoutCredentials(text: string): string {
-  if (!URL.canParse(text)) return text;
-  const url = new URL(text);
-  if (url.username === "" && url.password === "") return text;
-  url.username = "";
-  url.password = "";
-  return url.toString();
 }
 
 export function registerRedteamRunSubcommand(redteam: Command, context: CliContext): void {

@@ -189,6 +189,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       upstreams,
       runsDirectory,
       recordChange,
+      recordRun: (payload, actor) => trail.record({ type: "redteam.run", actor, payload }),
     });
     await complianceRoutes(app, {
       admins,

@@ -73,12 +73,12 @@ async function waitForRun(id: string, timeoutMs = 30_000) {
   }
 }
 
-async function auditEvents(store: Store) {
+async function auditEvents(store: Store, type = "management.change") {
   const repository = createAuditRepository(store.db);
   const events = [];
   for (const node of await repository.nodes()) events.push(...(await repository.events(node, 0, 10_000)));
   return events
-    .filter((event) => event.type === "management.change")
+    .filter((event) => event.type === type)
     .map((event) => JSON.parse(event.envelope) as { actor: { id: string } | null; payload: Json });
 }
 
@@ -254,6 +254,17 @@ describe("red-team management API", () => {
     });
     expect(finish?.actor?.id).toBe(security);
     expect(finish?.payload.changes.status).toBe("finished");
+    // a finished run is also a `redteam.run` event, as `rampart redteam --config` records it
+    const runs = await auditEvents(harness.server.store, "redteam.run");
+    const run = runs.find((event) => event.payload.runId === vulnerableRun);
+    expect(run?.actor?.id).toBe(security);
+    expect(run?.payload).toMatchObject({ passed: false });
+    expect(run?.payload.findings).toBeGreaterThan(0);
+    expect(run?.payload.summary).toMatchObject({
+      cases: finish?.payload.changes.cases,
+      successes: finish?.payload.changes.successes,
+      model: "vuln-model",
+    });
   });
 
   it("refuses callers without a key (401) and roles without redteam:run (403)", async () => {

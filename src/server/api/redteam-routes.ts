@@ -3,7 +3,8 @@ import { dirname, isAbsolute, join } from "node:path";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { fetch as undiciFetch } from "undici";
 import { z } from "zod";
-import type { ManagementChange } from "../../audit/index.js";
+import type { AuditPayload } from "../../audit/event-schema.js";
+import type { AuditActor, ManagementChange } from "../../audit/index.js";
 import type { UpstreamConfig } from "../../config/index.js";
 import {
   diffRedteamRuns,
@@ -40,6 +41,7 @@ import type {
   RedteamRunRecord,
   RedteamRunRepository,
 } from "../../store/repositories/redteam-run-repository.js";
+import { redteamRunPayload } from "../redteam-run-event.js";
 import { route } from "./contract-route.js";
 import { requireScope } from "./management-auth.js";
 import { publicUrl } from "./settings-routes.js";
@@ -56,6 +58,8 @@ export interface RedteamRoutesDependencies {
   /** the folder that holds one run directory per run started through the API */
   readonly runsDirectory: string;
   readonly recordChange: (change: ManagementChange) => Promise<unknown>;
+  /** records a finished run as a `redteam.run` audit event (as `rampart redteam --config` does) */
+  readonly recordRun?: (payload: AuditPayload<"redteam.run">, actor: AuditActor) => Promise<unknown>;
   /** runs executing at once on this server (default 2) */
   readonly maxActiveRuns?: number;
   /** how long shutdown waits for cancelled runs to wind down (default 5 s) */
@@ -441,6 +445,11 @@ export async function redteamRoutes(app: FastifyInstance, deps: RedteamRoutesDep
       run.report = report;
       run.status = "finished";
       run.finishedAt = new Date(report.run.finished);
+      await deps.recordRun?.(redteamRunPayload(report, false), {
+        kind: "admin",
+        id: run.startedBy.keyId,
+        role: run.startedBy.role,
+      });
       await record(run, "redteam.run.finish", {
         status: "finished",
         cases: report.summary.cases,
