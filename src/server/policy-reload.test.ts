@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
+import type { ManagementChange } from "../audit/index.js";
 import { loadConfig } from "../config/index.js";
 import { PolicyGuard } from "../gateway/policy-guard.js";
 import { MemoryVault } from "../gateway/redaction/index.js";
@@ -35,6 +36,30 @@ describe("policy hot reload", () => {
       writeFileSync(join(dir, "policy.yaml"), "version: 1\ncanary: maybe\nunknownKey: 1\n");
       expect(watcher.reload()).toBe(false);
       expect(guard.describe().canary).toBe(true);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it("records every reload in the audit trail: applied with the policy's hash, refused with its problems", async () => {
+    const { dir, loaded, guard } = setup("version: 1\ncanary: false\n");
+    const changes: ManagementChange[] = [];
+    const watcher = watchPolicy(loaded, guard, pino({ level: "silent" }), undefined, async (change) => {
+      changes.push(change);
+    });
+    try {
+      writeFileSync(join(dir, "policy.yaml"), "version: 1\ncanary: true\n");
+      watcher.reload();
+      writeFileSync(join(dir, "policy.yaml"), "version: 1\nunknownKey: 1\n");
+      watcher.reload();
+      expect(changes.map((change) => [change.action, change.changes?.result])).toEqual([
+        ["policy.reload", "applied"],
+        ["policy.reload", "refused"],
+      ]);
+      expect(changes[0]?.actor).toEqual({ kind: "system", id: "policy-reload" });
+      expect(changes[0]?.target).toEqual({ kind: "policy", id: "policy.yaml" });
+      expect(changes[0]?.changes?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(String(changes[1]?.changes?.problems)).toContain("unknownKey");
     } finally {
       watcher.close();
     }

@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import { type FSWatcher, watch } from "node:fs";
 import { resolve } from "node:path";
 import type { FastifyBaseLogger } from "fastify";
+import { canonicalJson } from "../audit/canonical-json.js";
+import type { ManagementChange } from "../audit/index.js";
 import type { LoadedConfig } from "../config/index.js";
 import { errorMessage } from "../core/index.js";
 import type { PolicyGuard } from "../gateway/policy-guard.js";
@@ -19,14 +22,33 @@ export function watchPolicy(
   guard: PolicyGuard,
   logger: FastifyBaseLogger,
   load: (loaded: LoadedConfig) => Policy = loadPolicyFromConfig,
+  /** records each reload (applied or refused) in the audit trail, as a change by Rampart itself */
+  recordChange?: (change: ManagementChange) => Promise<unknown>,
 ): { reload(): boolean; close(): void } {
+  const target = {
+    kind: "policy",
+    id: typeof loaded.config.policy === "string" ? loaded.config.policy : "inline",
+  };
+  const record = (changes: Record<string, unknown>) => {
+    recordChange?.({
+      actor: { kind: "system", id: "policy-reload" },
+      action: "policy.reload",
+      target,
+      changes,
+    }).catch((error: unknown) =>
+      logger.warn({ err: error }, "could not record the policy reload in the audit trail"),
+    );
+  };
   const reload = (): boolean => {
     try {
-      guard.update(load(loaded));
+      const policy = load(loaded);
+      guard.update(policy);
       logger.info("policy reloaded");
+      record({ result: "applied", sha256: createHash("sha256").update(canonicalJson(policy)).digest("hex") });
       return true;
     } catch (error) {
       logger.error({ problems: errorMessage(error) }, "new policy refused; the running policy stays");
+      record({ result: "refused", problems: errorMessage(error).slice(0, 2_000) });
       return false;
     }
   };

@@ -136,7 +136,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const policyGuard = options.guard === undefined ? createGuard(options.loaded, redis) : undefined;
     const guard = options.guard ?? (policyGuard as ContentGuard);
     if (policyGuard !== undefined) logger.info({ ms: Math.round(policyGuard.warmUp()) }, "detectors loaded");
-    const reloader = policyGuard === undefined ? undefined : watchPolicy(options.loaded, policyGuard, logger);
+    const reloader =
+      policyGuard === undefined
+        ? undefined
+        : watchPolicy(options.loaded, policyGuard, logger, undefined, (change) =>
+            trail.recordManagement(change),
+          );
     const decisions = withDecisionMetrics(monitoredTrailSink(trail, incidentResponse.pipeline), metrics);
     await gatewayPlugin(app, {
       router: new UpstreamRouter(upstreams),
