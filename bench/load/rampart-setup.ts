@@ -71,6 +71,8 @@ export interface SetupOptions {
   root: string;
   /** run the gateway with --cpu-prof, writing the profile into this folder */
   cpuProfileDir?: string | undefined;
+  /** the gateway's policy (rampart.yaml `policy:` inline); default: the built-in default policy */
+  policy?: Record<string, unknown> | undefined;
 }
 
 export async function startEnvironment(options: SetupOptions): Promise<BenchEnvironment> {
@@ -101,6 +103,7 @@ export async function startEnvironment(options: SetupOptions): Promise<BenchEnvi
       server: { host: "127.0.0.1", port: 0, logLevel: "warn" },
       storage: { url: `sqlite:${join(directory, "bench.db")}` },
       upstreams: [{ name: "simulator", url: `${simulatorOrigin}/v1`, models: ["*"] }],
+      ...(options.policy === undefined ? {} : { policy: options.policy }),
     };
     await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
     const gatewayKey = await createKey(root, configFile, []);
