@@ -1,4 +1,5 @@
 import type { PlaybookStepStateView } from "@core/api/incidents";
+import { useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatTime } from "@/lib/format";
 import { useCan } from "@/lib/session";
@@ -18,8 +19,9 @@ export function PlaybookChecklist({
 }) {
   const { can, reason } = useCan("incidents:write");
   const update = useUpdateIncident(incidentId);
-  // while a tick is on its way, show it (the answer and the refetch follow)
-  const ticking = update.isPending ? update.variables?.step : undefined;
+  // while a tick is on its way, show it (the answer and the refetch follow); set in the event
+  // handler itself, so the controlled checkbox never flips back for a frame before the mutation starts
+  const [ticking, setTicking] = useState<{ index: number; done: boolean } | null>(null);
   const isDone = (step: PlaybookStepStateView) => (ticking?.index === step.index ? ticking.done : step.done);
   const done = steps.filter((step) => step.done).length;
   const disabledWhy = closed ? "A closed incident cannot change." : can ? null : `Ticking steps ${reason}.`;
@@ -44,9 +46,11 @@ export function PlaybookChecklist({
                   checked={isDone(step)}
                   disabled={disabledWhy !== null || update.isPending}
                   aria-describedby={disabledWhy === null ? `${id}-meta` : `${id}-meta steps-reason`}
-                  onChange={(event) =>
-                    update.mutate({ step: { index: step.index, done: event.target.checked } })
-                  }
+                  onChange={(event) => {
+                    const tick = { index: step.index, done: event.target.checked };
+                    setTicking(tick);
+                    update.mutate({ step: tick }, { onSettled: () => setTicking(null) });
+                  }}
                 />
                 <div>
                   <label htmlFor={id} className={isDone(step) ? "line-through decoration-1" : undefined}>
