@@ -33,15 +33,8 @@ async function management(method: "GET" | "POST", path: string, body?: unknown) 
   return { status: response.statusCode, json: JSON.parse(text) as Record<string, unknown> };
 }
 
-async function chat(content: string): Promise<number> {
-  const response = await request(`${rampart.url}/v1/chat/completions`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${caller.key}`, "content-type": "application/json" },
-    body: JSON.stringify({ model: "rampart-demo-echo", messages: [{ role: "user", content }] }),
-  });
-  await response.body.text();
-  return response.statusCode;
-}
+/** A message through the gateway with the campaign caller's key (its timeline echoes the prompt). */
+const chat = (content: string) => rampart.chat(content, { key: caller.key, model: "rampart-demo-echo" });
 
 /** The monitor dispatches alerts after the answer: ask again, a bounded number of times. */
 async function campaignIncident(): Promise<string> {

@@ -1,4 +1,3 @@
-import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   accessibilityViolations,
@@ -21,16 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await rampart?.close();
 });
-
-async function chat(key: string): Promise<number> {
-  const response = await request(`${rampart.url}/v1/chat/completions`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: JSON.stringify({ model: "rampart-demo", messages: [{ role: "user", content: "hello" }] }),
-  });
-  await response.body.text();
-  return response.statusCode;
-}
 
 describe("settings journey", () => {
   let key = "";
@@ -60,7 +49,7 @@ describe("settings journey", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     key = await shown.getByLabel(/Key for e2e billing app/).inputValue();
     expect(key).toMatch(/^rk_/);
-    expect(await chat(key)).toBe(200);
+    expect(await rampart.chat("hello", { key })).toBe(200);
     await shown.getByRole("button", { name: "Done" }).click();
     await shown.waitFor({ state: "detached" });
     const row = page.getByRole("row").filter({ hasText: "e2e billing app" });
@@ -79,6 +68,6 @@ describe("settings journey", () => {
     await dialog.getByRole("button", { name: "Revoke key" }).click();
     await dialog.waitFor({ state: "detached" });
     await page.getByRole("row").filter({ hasText: "e2e billing app" }).getByText("revoked").first().waitFor();
-    expect(await chat(key)).toBe(401);
+    expect(await rampart.chat("hello", { key })).toBe(401);
   });
 });

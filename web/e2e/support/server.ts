@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
+import { request } from "undici";
 import { loadConfig } from "../../../src/config/index.js";
 import type { ManagementRole } from "../../../src/core/roles.js";
 import { DEFAULT_DASHBOARD_ROOT } from "../../../src/server/dashboard.js";
@@ -17,6 +18,11 @@ export interface E2eServer {
   gatewayKey: string;
   /** a stored admin key of the role */
   adminKeyFor(role: ManagementRole): Promise<string>;
+  /**
+   * Sends one user message through the gateway with an HTTP client (the demo gateway key and the
+   * `rampart-demo` model unless given) and answers the HTTP status.
+   */
+  chat(content: string, options?: { key?: string; model?: string }): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -50,6 +56,21 @@ export async function startE2eServer(extraYaml = ""): Promise<E2eServer> {
     gatewayKey: server.demoKey as string,
     adminKeyFor: async (role) =>
       (await issueApiKey(keys, { name: `${role} (e2e)`, kind: "admin", role })).key,
+    chat: async (content, options = {}) => {
+      const response = await request(`${server.url}/v1/chat/completions`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${options.key ?? server.demoKey}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({
+          model: options.model ?? "rampart-demo",
+          messages: [{ role: "user", content }],
+        }),
+      });
+      await response.body.text();
+      return response.statusCode;
+    },
     close: () => server.close(),
   };
 }
