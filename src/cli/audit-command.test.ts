@@ -3,12 +3,11 @@ import { mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createAuditTrail, DEFAULT_SIGNING_KEY_FILE } from "../audit/index.js";
-import { sampleDecision } from "../audit/test-support/audit-fixtures.js";
-import { auditConfigSchema } from "../config/index.js";
-import { migrateToLatest, openDatabase } from "../store/index.js";
+import { DEFAULT_SIGNING_KEY_FILE } from "../audit/index.js";
+import { openDatabase } from "../store/index.js";
 import { auditDatabase } from "../store/repositories/audit-tables.js";
 import { runCliCaptured } from "./test-support/run-cli-captured.js";
+import { seededAuditStore } from "./test-support/seeded-audit-store.js";
 
 const run = runCliCaptured;
 
@@ -18,23 +17,7 @@ describe("rampart audit", () => {
   let publicKey: string;
   beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), "rampart-audit-cli-"));
-    configFile = join(folder, "rampart.yaml");
-    await writeFile(configFile, "storage:\n  url: sqlite:./rampart.db\naudit:\n  content: none\n");
-    const store = await openDatabase("sqlite:./rampart.db", { baseDir: folder });
-    await migrateToLatest(store);
-    const trail = await createAuditTrail({
-      store,
-      config: auditConfigSchema.parse({ content: "none" }),
-      baseDir: folder,
-      node: "node-a",
-      env: {},
-      retention: false,
-      checkpointEveryEvents: 5,
-    });
-    for (let index = 1; index <= 12; index += 1) await trail.sink.record(sampleDecision(index));
-    publicKey = trail.publicKey;
-    await trail.close();
-    await store.close();
+    ({ configFile, publicKey } = await seededAuditStore(folder, { events: 12 }));
   });
   afterEach(async () => {
     await rm(folder, { recursive: true, force: true });

@@ -1,18 +1,15 @@
 import { generateKeyPairSync } from "node:crypto";
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createAuditTrail } from "../audit/index.js";
-import { sampleDecision } from "../audit/test-support/audit-fixtures.js";
-import { auditConfigSchema } from "../config/index.js";
 import { complianceReportSchema } from "../govern/compliance/report-schema.js";
 import { formatRunReport } from "../redteam/report/read-run-report.js";
 import { sampleRunReport } from "../redteam/report/test-support/sample-run-report.js";
-import { migrateToLatest, openDatabase } from "../store/index.js";
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
 import { runCliCaptured } from "./test-support/run-cli-captured.js";
+import { seededAuditStore } from "./test-support/seeded-audit-store.js";
 
 const run = runCliCaptured;
 
@@ -23,38 +20,26 @@ describe("rampart comply", () => {
   let runs: string;
   beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), "rampart-comply-cli-"));
-    configFile = join(folder, "rampart.yaml");
-    await writeFile(configFile, "storage:\n  url: sqlite:./rampart.db\naudit:\n  content: none\n");
-    const store = await openDatabase("sqlite:./rampart.db", { baseDir: folder });
-    await migrateToLatest(store);
-    const trail = await createAuditTrail({
-      store,
-      config: auditConfigSchema.parse({ content: "none" }),
-      baseDir: folder,
-      node: "node-a",
-      env: {},
-      retention: false,
-      checkpointEveryEvents: 5,
-    });
-    const at = new Date().toISOString();
-    for (let index = 1; index <= 10; index += 1) await trail.sink.record(sampleDecision(index, { at }));
-    publicKey = trail.publicKey;
-    await trail.close();
-    const sample = sampleRunReport();
-    await createRedteamRunRepository(store.db).save({
-      id: "run_stored",
-      target: sample.run.target,
-      model: sample.run.model,
-      seed: 7,
-      startedAt: new Date(Date.now() - 3_600_000),
-      finishedAt: new Date(),
-      cases: sample.summary.cases,
-      successes: sample.summary.successes,
-      asr: sample.summary.asr,
-      overRefusalRate: sample.summary.overRefusalRate,
-      summary: { ...sample.summary },
-    });
-    await store.close();
+    ({ configFile, publicKey } = await seededAuditStore(folder, {
+      events: 10,
+      at: new Date().toISOString(),
+      also: async (store) => {
+        const sample = sampleRunReport();
+        await createRedteamRunRepository(store.db).save({
+          id: "run_stored",
+          target: sample.run.target,
+          model: sample.run.model,
+          seed: 7,
+          startedAt: new Date(Date.now() - 3_600_000),
+          finishedAt: new Date(),
+          cases: sample.summary.cases,
+          successes: sample.summary.successes,
+          asr: sample.summary.asr,
+          overRefusalRate: sample.summary.overRefusalRate,
+          summary: { ...sample.summary },
+        });
+      },
+    }));
     runs = join(folder, "runs");
     mkdirSync(join(runs, "run-1"), { recursive: true });
     writeFileSync(join(runs, "run-1", "report.json"), formatRunReport(sampleRunReport()));
