@@ -10,6 +10,7 @@ import { recognizeEmails, recognizeUrls } from "./recognize-email-url.js";
 import { recognizeIpAddresses, recognizePassports, recognizeSsns } from "./recognize-ids.js";
 import { recognizePlaces } from "./recognize-location.js";
 import { recognizeNameLists, recognizePersons } from "./recognize-person.js";
+import { recognizePersonsInContext } from "./recognize-person-context.js";
 import { recognizePhones } from "./recognize-phone.js";
 import { resolveOverlaps } from "./resolve-overlaps.js";
 import { type Token, tokenize } from "./tokens.js";
@@ -34,6 +35,7 @@ const RECOGNIZERS: readonly Recognizer[] = [
   { types: ["LOCATION"], run: (text) => recognizeAddresses(text) },
   { types: ["PERSON"], run: (text, tokens) => recognizePersons(text, tokens()) },
   { types: ["PERSON"], run: (text, tokens) => recognizeNameLists(text, tokens()) },
+  { types: ["PERSON"], run: (text, tokens) => recognizePersonsInContext(text, tokens()) },
   { types: ["LOCATION"], run: (text, tokens) => recognizePlaces(text, tokens()) },
 ];
 
