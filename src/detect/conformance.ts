@@ -22,6 +22,11 @@ export interface ConformanceOptions {
   readonly context?: FixtureContext;
   /** extra adversarial inputs built for this detector's patterns (each must complete) */
   readonly adversarial?: readonly string[];
+  /**
+   * The detector cannot run without options (an opt-in detector's model folder): the declaration
+   * check parses `options` instead of `{}` and checks that `{}` is refused.
+   */
+  readonly requiresOptions?: boolean;
 }
 
 /** Hard guard on each adversarial `it`: a catastrophic-backtracking pattern never finishes in it. */
@@ -35,16 +40,19 @@ const DETECTOR_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
  * The shared conformance suite every detector passes. Registers vitest blocks; call it at the
  * top level of the detector's test file:
  * `runDetectorConformance(myDetector, { positives: [...], negatives: [...] })`.
+ * A detector with `detectAsync` is run through it (awaited); others through `detect`.
  */
 export function runDetectorConformance(detector: Detector, suite: ConformanceOptions): void {
   const direction = suite.direction ?? detector.appliesTo[0] ?? "input";
   const createInstance = (): DetectorInstance =>
     detector.create(detector.optionsSchema.parse(suite.options ?? {}));
-  const run = (instance: DetectorInstance, fixture: ConformanceFixture): Finding[] => {
+  const run = async (instance: DetectorInstance, fixture: ConformanceFixture): Promise<Finding[]> => {
     const text = fixtureText(fixture);
     const fixtureContext = typeof fixture === "string" ? undefined : fixture.context;
     const context = createScanContext(text, { direction, ...suite.context, ...fixtureContext });
-    return instance.detect(text, context);
+    return instance.detectAsync === undefined
+      ? instance.detect(text, context)
+      : instance.detectAsync(text, context);
   };
   const checkFindings = (text: string, findings: readonly Finding[]): void => {
     for (const finding of findings) {
@@ -65,57 +73,67 @@ export function runDetectorConformance(detector: Detector, suite: ConformanceOpt
       expect(detector.appliesTo.length).toBeGreaterThan(0);
       expect(detector.appliesTo).toContain(direction);
       expect(detector.description.length).toBeGreaterThan(0);
-      expect(detector.optionsSchema.safeParse({}).success).toBe(true);
+      if (suite.requiresOptions === true) {
+        expect(detector.optionsSchema.safeParse({}).success).toBe(false);
+        expect(detector.optionsSchema.safeParse(suite.options).success).toBe(true);
+      } else {
+        expect(detector.optionsSchema.safeParse({}).success).toBe(true);
+      }
       expect(suite.positives.length).toBeGreaterThan(0);
       expect(suite.negatives.length).toBeGreaterThan(0);
     });
 
-    it("reports at least one finding on every positive fixture", () => {
+    it("reports at least one finding on every positive fixture", async () => {
       const instance = createInstance();
-      const missed = suite.positives.filter((fixture) => run(instance, fixture).length === 0);
+      const missed: ConformanceFixture[] = [];
+      for (const fixture of suite.positives) {
+        if ((await run(instance, fixture)).length === 0) missed.push(fixture);
+      }
       expect(missed.map(fixtureText)).toEqual([]);
     });
 
-    it("reports nothing on benign fixtures", () => {
+    it("reports nothing on benign fixtures", async () => {
       const instance = createInstance();
-      const flagged = suite.negatives
-        .map((fixture) => ({ text: fixtureText(fixture), findings: run(instance, fixture) }))
-        .filter((entry) => entry.findings.length > 0)
-        .map((entry) => `${entry.text.slice(0, 80)} -> ${entry.findings.map((f) => f.rule).join(",")}`);
+      const flagged: string[] = [];
+      for (const fixture of suite.negatives) {
+        const findings = await run(instance, fixture);
+        if (findings.length === 0) continue;
+        flagged.push(`${fixtureText(fixture).slice(0, 80)} -> ${findings.map((f) => f.rule).join(",")}`);
+      }
       expect(flagged).toEqual([]);
     });
 
-    it("is deterministic: the same input gives the same findings, on one instance and on a fresh one", () => {
+    it("is deterministic: the same input gives the same findings, on one instance and on a fresh one", async () => {
       const instance = createInstance();
       for (const fixture of [...suite.positives, ...suite.negatives]) {
-        const first = run(instance, fixture);
-        expect(run(instance, fixture)).toEqual(first);
-        expect(run(createInstance(), fixture)).toEqual(first);
+        const first = await run(instance, fixture);
+        expect(await run(instance, fixture)).toEqual(first);
+        expect(await run(createInstance(), fixture)).toEqual(first);
       }
     });
 
-    it("reports findings that parse, carry its id and category, and have spans inside the text", () => {
+    it("reports findings that parse, carry its id and category, and have spans inside the text", async () => {
       const instance = createInstance();
       for (const fixture of [...suite.positives, ...suite.negatives]) {
-        checkFindings(fixtureText(fixture), run(instance, fixture));
+        checkFindings(fixtureText(fixture), await run(instance, fixture));
       }
     });
 
-    it("does not throw on empty text, lone surrogates or binary junk", () => {
+    it("does not throw on empty text, lone surrogates or binary junk", async () => {
       const instance = createInstance();
-      for (const text of badInputs()) checkFindings(text, run(instance, text));
+      for (const text of badInputs()) checkFindings(text, await run(instance, text));
     });
 
     it(
       "does not throw on 10 MB of text",
-      () => {
+      async () => {
         const instance = createInstance();
         const positive = fixtureText(suite.positives[0] ?? "");
         const filler = fixtureText(suite.negatives[0] ?? "lorem ipsum ");
         const text = `${filler} ${positive} `.repeat(
           Math.ceil(TEN_MEGABYTES / (filler.length + positive.length + 2)),
         );
-        checkFindings(text, run(instance, text));
+        checkFindings(text, await run(instance, text));
       },
       HUGE_INPUT_TIMEOUT_MS,
     );
@@ -130,9 +148,9 @@ export function runDetectorConformance(detector: Detector, suite: ConformanceOpt
     for (const input of adversarial) {
       it(
         `completes on a 100 KB adversarial input (${input.name}), ReDoS guard`,
-        () => {
+        async () => {
           const instance = createInstance();
-          checkFindings(input.text, run(instance, input.text));
+          checkFindings(input.text, await run(instance, input.text));
         },
         ADVERSARIAL_TIMEOUT_MS,
       );

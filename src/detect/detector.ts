@@ -43,9 +43,32 @@ export interface ScanContext {
   readonly deadline: number;
 }
 
-/** A configured detector, ready to scan. `detect` must be deterministic and must not throw on any string. */
+/**
+ * A configured detector, ready to scan. `detect` must be deterministic and must not throw on any string.
+ *
+ * A detector that needs asynchronous work (a model run by a native runtime, such as onnx-classifier)
+ * implements `detectAsync`: the engine then calls it from `Scanner.scanAsync` only, and a synchronous
+ * `Scanner.scan` reports the detector as skipped (never as passed). Such a detector's `detect` throws,
+ * so that any other synchronous caller fails instead of passing the text.
+ */
 export interface DetectorInstance {
   detect(text: string, context: ScanContext): Finding[];
+  /** the asynchronous scan; same contract as `detect` (spans in `text`, deterministic, never rejects on any string) */
+  detectAsync?(text: string, context: ScanContext): Promise<Finding[]>;
+  /**
+   * Loads what `detectAsync` needs (a model, a native runtime). Memoised; rejects with a
+   * RampartError that names the file or package at fault. `Scanner.warmUpAsync` awaits it, so a
+   * wrong model folder stops start-up.
+   */
+  load?(): Promise<void>;
+}
+
+/**
+ * Thrown by a detector that reached the scan's deadline before it could answer (a model still
+ * running over a long text): the engine reports it as skipped with reason `time-budget`.
+ */
+export class DetectorTimeBudgetError extends Error {
+  override readonly name = "DetectorTimeBudgetError";
 }
 
 /**
@@ -58,7 +81,12 @@ export interface Detector<Options = unknown> {
   /** directions the detector is meant for */
   readonly appliesTo: readonly Direction[];
   readonly description: string;
-  /** the options schema; defaults are filled in by parsing `{}` */
+  /** the options schema; defaults are filled in by parsing `{}` (an opt-in detector may require options) */
   readonly optionsSchema: z.ZodType<Options>;
+  /**
+   * Opt-in: never part of the default policy, a policy enables it by name with its options (it needs
+   * files the operator supplies, such as a model folder).
+   */
+  readonly optIn?: boolean;
   create(options: Options): DetectorInstance;
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Finding } from "../core/index.js";
-import type { Detector } from "./detector.js";
+import { type Detector, DetectorTimeBudgetError } from "./detector.js";
 import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
 import { createScanner } from "./engine.js";
 import { textWindows } from "./windows.js";
@@ -73,6 +73,51 @@ function slowDetector(milliseconds: number): Detector {
           // busy wait: simulates a detector that overruns
         }
         return [];
+      },
+    }),
+  };
+}
+
+/**
+ * A test detector that answers only asynchronously: it finds a word after `delayMs` (never when
+ * `delayMs` is Infinity), or rejects with `error`. `load` counts its calls and may reject.
+ */
+function asyncWordDetector(
+  word: string,
+  behaviour: { delayMs?: number; error?: Error; loadError?: Error; loads?: { count: number } } = {},
+): Detector {
+  return {
+    id: `async-${word}`,
+    category: "prompt-injection",
+    appliesTo: ["input"],
+    description: `finds ${word} asynchronously`,
+    optionsSchema: z.object({}),
+    create: () => ({
+      detect() {
+        throw new Error("asynchronous only");
+      },
+      async load() {
+        if (behaviour.loads) behaviour.loads.count++;
+        if (behaviour.loadError) throw behaviour.loadError;
+      },
+      async detectAsync(text) {
+        const delayMs = behaviour.delayMs ?? 0;
+        if (delayMs === Number.POSITIVE_INFINITY) return new Promise<Finding[]>(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        if (behaviour.error) throw behaviour.error;
+        const findings: Finding[] = [];
+        for (let index = text.indexOf(word); index !== -1; index = text.indexOf(word, index + 1)) {
+          findings.push({
+            detector: `async-${word}`,
+            category: "prompt-injection",
+            rule: "word",
+            start: index,
+            end: index + word.length,
+            score: 0.95,
+            severity: "high",
+          });
+        }
+        return findings;
       },
     }),
   };
@@ -187,6 +232,158 @@ describe("createScanner", () => {
       ["bidi-override", huge.length - 4],
     ]);
   }, 60_000);
+});
+
+describe("createScanner: asynchronous detectors", () => {
+  it("awaits asynchronous detectors in scanAsync and merges their findings with the others'", async () => {
+    const scanner = createScanner({
+      detectors: [
+        { detector: asyncWordDetector("ignore", { delayMs: 5 }) },
+        { detector: wordDetector("aa") },
+      ],
+    });
+    expect(scanner.hasAsync("input")).toBe(true);
+    expect(scanner.hasAsync("output")).toBe(false);
+    const result = await scanner.scanAsync("aa ignore aa", { direction: "input" });
+    expect(result.skipped).toEqual([]);
+    expect(result.findings.map((finding) => [finding.detector, finding.start])).toEqual([
+      ["word-aa", 0],
+      ["async-ignore", 3],
+      ["word-aa", 10],
+    ]);
+  });
+
+  it("reports an asynchronous-only detector as skipped in the synchronous scan, never as passed", () => {
+    const scanner = createScanner({
+      detectors: [{ detector: asyncWordDetector("ignore") }, { detector: wordDetector("ignore") }],
+    });
+    const result = scanner.scan("ignore", { direction: "input" });
+    expect(result.skipped).toEqual([
+      {
+        detector: "async-ignore",
+        reason: "error",
+        message: "async-ignore needs the asynchronous scan (scanAsync); the synchronous scan cannot run it",
+      },
+    ]);
+    expect(result.findings.map((finding) => finding.detector)).toEqual(["word-ignore"]);
+  });
+
+  it("runs asynchronous detectors on every window and shifts their findings to whole-text offsets", async () => {
+    const scanner = createScanner({
+      detectors: [{ detector: asyncWordDetector("needle") }],
+      windowChars: 1000,
+      windowOverlap: 100,
+    });
+    const text = `${"x".repeat(995)}needle${"y".repeat(3000)}needle`;
+    const result = await scanner.scanAsync(text, { direction: "input" });
+    expect(result.windows).toBeGreaterThan(3);
+    expect(result.findings.map((finding) => finding.start)).toEqual([995, text.length - 6]);
+  });
+
+  it("records a rejecting asynchronous detector as skipped (error) and keeps the others' findings", async () => {
+    const scanner = createScanner({
+      detectors: [
+        { detector: asyncWordDetector("x", { error: new Error("model folder missing") }) },
+        { detector: wordDetector("ignore") },
+      ],
+    });
+    const result = await scanner.scanAsync("ignore x", { direction: "input" });
+    expect(result.skipped).toEqual([
+      { detector: "async-x", reason: "error", message: "model folder missing" },
+    ]);
+    expect(result.findings.map((finding) => finding.detector)).toEqual(["word-ignore"]);
+  });
+
+  it("reports a DetectorTimeBudgetError as time-budget, in both scans", async () => {
+    const stopped: Detector = {
+      ...wordDetector("x"),
+      id: "stopped",
+      create: () => ({
+        detect() {
+          throw new DetectorTimeBudgetError("scored 1 of 4 windows");
+        },
+      }),
+    };
+    const scanner = createScanner({
+      detectors: [{ detector: stopped }],
+      timeBudgetMs: 50,
+      timeBudgetPerKbMs: 0,
+    });
+    expect(scanner.scan("x", { direction: "input" }).skipped).toEqual([
+      { detector: "stopped", reason: "time-budget", message: "over the 50 ms budget: scored 1 of 4 windows" },
+    ]);
+    const asynchronous = createScanner({
+      detectors: [{ detector: asyncWordDetector("x", { error: new DetectorTimeBudgetError("late") }) }],
+      timeBudgetMs: 50,
+      timeBudgetPerKbMs: 0,
+    });
+    expect((await asynchronous.scanAsync("x", { direction: "input" })).skipped).toMatchObject([
+      { detector: "async-x", reason: "time-budget" },
+    ]);
+  });
+
+  it("stops waiting for an asynchronous detector at the deadline and reports it as time-budget", async () => {
+    const scanner = createScanner({
+      detectors: [
+        { detector: asyncWordDetector("never", { delayMs: Number.POSITIVE_INFINITY }) },
+        { detector: wordDetector("ignore") },
+      ],
+      timeBudgetMs: 30,
+      timeBudgetPerKbMs: 0,
+    });
+    const started = performance.now();
+    const result = await scanner.scanAsync("ignore", { direction: "input" });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.skipped).toEqual([
+      { detector: "async-never", reason: "time-budget", message: "over the 30 ms budget (no answer yet)" },
+    ]);
+    expect(result.findings.map((finding) => finding.detector)).toEqual(["word-ignore"]);
+  });
+
+  it("does not start an asynchronous detector after the deadline", async () => {
+    const scanner = createScanner({
+      detectors: [{ detector: slowDetector(30) }, { detector: asyncWordDetector("ignore") }],
+      timeBudgetMs: 5,
+      timeBudgetPerKbMs: 0,
+      windowChars: 100,
+      windowOverlap: 10,
+    });
+    // the slow detector overruns in the first window; the asynchronous one then never starts
+    const result = await scanner.scanAsync(`${"ignore ".repeat(40)}`, { direction: "input" });
+    expect(result.skipped).toContainEqual({
+      detector: "async-ignore",
+      reason: "time-budget",
+      message: "over the 5 ms budget",
+    });
+  });
+
+  it("gives the synchronous scan's answer when no detector of the direction is asynchronous", async () => {
+    const scanner = createScanner({
+      detectors: [{ detector: wordDetector("ignore") }, { detector: asyncWordDetector("x") }],
+    });
+    expect(scanner.hasAsync("output")).toBe(false);
+    const text = "ignore i g n o r e";
+    const { durationMs: _a, ...asynchronous } = await scanner.scanAsync(text, { direction: "output" });
+    const { durationMs: _b, ...synchronous } = scanner.scan(text, { direction: "output" });
+    expect(asynchronous).toEqual(synchronous);
+    expect(synchronous.findings).toHaveLength(2);
+  });
+
+  it("warmUp starts loading asynchronous detectors; warmUpAsync waits and fails with the detector's error", async () => {
+    const loads = { count: 0 };
+    const scanner = createScanner({ detectors: [{ detector: asyncWordDetector("x", { loads }) }] });
+    scanner.warmUp();
+    expect(loads.count).toBe(1);
+    await scanner.warmUpAsync();
+    expect(loads.count).toBe(3);
+    const failing = createScanner({
+      detectors: [
+        { detector: asyncWordDetector("x", { loadError: new Error("no model.onnx in /models/x") }) },
+      ],
+    });
+    failing.warmUp(); // never throws, never leaves an unhandled rejection
+    await expect(failing.warmUpAsync()).rejects.toThrow("no model.onnx in /models/x");
+  });
 });
 
 describe("createScanner: windows (property test)", () => {
