@@ -27,6 +27,13 @@ describe("detector registry", () => {
     expect(knownDetectorIds()).toEqual([...knownDetectorIds()].sort());
   });
 
+  it("registers onnx-classifier as an opt-in input detector that needs a model folder", () => {
+    const detector = getDetector("onnx-classifier");
+    expect(detector).toMatchObject({ category: "prompt-injection", appliesTo: ["input"], optIn: true });
+    expect(detector.optionsSchema.safeParse({}).success).toBe(false);
+    expect(detectorsFor("prompt-injection", "input").map((entry) => entry.id)).toContain("onnx-classifier");
+  });
+
   it("selects detectors by category and direction", () => {
     expect(detectorsFor("invisible-text", "input").map((detector) => detector.id)).toEqual([
       "invisible-text",

@@ -8,6 +8,7 @@ import { harmfulRequestDetector } from "./detectors/harmful-request/index.js";
 import { instructionOverrideDetector } from "./detectors/instruction-override/index.js";
 import { invisibleTextDetector } from "./detectors/invisible-text/index.js";
 import { jailbreakComplianceDetector } from "./detectors/jailbreak-compliance/index.js";
+import { onnxClassifierDetector } from "./detectors/onnx-classifier/index.js";
 import { piiDetector } from "./detectors/pii/index.js";
 import { promptInjectionDetector } from "./detectors/prompt-injection/index.js";
 import { repetitionDetector } from "./detectors/repetition/index.js";
@@ -35,6 +36,7 @@ const BUILT_IN_DETECTORS: readonly Detector[] = [
   exfiltrationDetector,
   harmfulRequestDetector,
   jailbreakComplianceDetector,
+  onnxClassifierDetector,
   systemPromptLeakDetector,
   toxicityDetector,
   unsafeMarkupDetector,
@@ -68,7 +70,7 @@ export function unknownDetectorMessage(id: string): string {
   return `unknown detector "${id}" (known: ${known.length === 0 ? "none" : known.join(", ")})`;
 }
 
-/** Registered detectors that report a category in a direction. */
+/** Registered detectors that report a category in a direction (opt-in detectors included). */
 export function detectorsFor(category: Category, direction: Direction): Detector[] {
   return [...builtInDetectors.values()].filter(
     (detector) => detector.category === category && detector.appliesTo.includes(direction),

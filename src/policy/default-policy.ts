@@ -63,6 +63,8 @@ function defaultSection(direction: Direction): PolicySection {
   const detectors: Record<string, DetectorSetting> = {};
   for (const category of Object.keys(DEFAULT_ACTIONS[direction]) as Category[]) {
     for (const detector of detectorsFor(category, direction)) {
+      // opt-in detectors (onnx-classifier: an operator-supplied model) run only when a policy names them
+      if (detector.optIn === true) continue;
       detectors[detector.id] = { enabled: true, options: {} };
     }
   }
@@ -76,7 +78,7 @@ function defaultSection(direction: Direction): PolicySection {
 
 /**
  * The default policy, derived from the registry: every registered detector of a category that
- * has a default action runs, so it keeps working as detectors are added.
+ * has a default action runs, so it keeps working as detectors are added. Opt-in detectors are left out.
  */
 export function defaultPolicy(): Policy {
   return {

@@ -65,6 +65,12 @@ describe("default policy", () => {
     expect(Object.keys(DEFAULT_ACTIONS.output)).toContain("exfiltration");
   });
 
+  it("leaves opt-in detectors out (onnx-classifier needs an operator's model folder)", () => {
+    const policy = defaultPolicy();
+    expect(Object.keys(policy.input.detectors)).toContain("prompt-injection");
+    expect(Object.keys(policy.input.detectors)).not.toContain("onnx-classifier");
+  });
+
   it("passes its own validation", () => {
     expect(checkPolicy({ inline: { ...defaultPolicy(), extends: "none" } }).ok).toBe(true);
   });
