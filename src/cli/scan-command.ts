@@ -66,24 +66,29 @@ async function readInput(
   return context.io.readStdin();
 }
 
-function runJsonl(input: string, settings: ScanSettings, options: ScanOptions, context: CliContext): void {
+async function runJsonl(
+  input: string,
+  settings: ScanSettings,
+  options: ScanOptions,
+  context: CliContext,
+): Promise<void> {
   let flagged = false;
   let malformed = false;
   const lines = input.split("\n");
   if (lines.at(-1) === "") lines.pop();
-  lines.forEach((line, index) => {
-    if (line.trim() === "") return;
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === "") continue;
     const row = parseInputLine(line.replace(/\r$/, ""), index + 1);
     if (isErrorRow(row)) {
       malformed = true;
       context.io.stdout(`${JSON.stringify(row)}\n`);
-      return;
+      continue;
     }
     const systemPrompt = row.system_prompt ?? options.systemPrompt;
-    const { decision } = scanText(settings, row.text, row.source ?? options.source, systemPrompt);
+    const { decision } = await scanText(settings, row.text, row.source ?? options.source, systemPrompt);
     if (decision.verdict !== "allow") flagged = true;
     context.io.stdout(`${JSON.stringify(outputRow(row.id, row.text, decision))}\n`);
-  });
+  }
   if (flagged) context.setExitCode(exitCodes.failed);
   if (malformed) context.setExitCode(exitCodes.usage);
 }
@@ -117,12 +122,14 @@ export function registerScanCommand(program: Command, context: CliContext): void
         policy: effective,
         direction: options.direction,
       };
+      // a model that cannot load (onnx-classifier) is a configuration error here, not a skipped detector
+      if (settings.scanner.hasAsync(options.direction)) await settings.scanner.warmUpAsync();
       const input = await readInput(words, options, context);
       if (options.jsonl === true) {
-        runJsonl(input, settings, options, context);
+        await runJsonl(input, settings, options, context);
         return;
       }
-      const { decision, durationMs } = scanText(settings, input, options.source, options.systemPrompt);
+      const { decision, durationMs } = await scanText(settings, input, options.source, options.systemPrompt);
       context.io.stdout(humanReport(input, decision, durationMs, context.io.isTty));
       if (decision.verdict !== "allow") context.setExitCode(exitCodes.failed);
     });

@@ -46,6 +46,8 @@ function stripSpans(text: string, findings: readonly Finding[]): string {
   return out + text.slice(cursor);
 }
 
+const WARM_UP_SAMPLE = "Warm-up: please summarise the meeting notes and email jane@example.com by Friday.";
+
 const SENSITIVITY_RANK: Readonly<Record<Sensitivity, number>> = { low: 0, medium: 1, high: 2 };
 
 /**
@@ -117,6 +119,33 @@ export class PolicyGuard implements ContentGuard {
    */
   warmUp(): number {
     const started = performance.now();
+    const { input, output } = this.warmUpScanners();
+    const sample = WARM_UP_SAMPLE;
+    input.scan(sample, { direction: "input", source: "user" });
+    output.scan(sample, {
+      direction: "output",
+      source: "assistant",
+      systemPrompt: "You are a helpful assistant.",
+    });
+    // asynchronous detectors start loading now; warmUpAsync waits for them and reports a failure
+    if (input.hasAsync("input")) input.warmUpAsync().catch(() => undefined);
+    return performance.now() - started;
+  }
+
+  /**
+   * `warmUp` for a policy with asynchronous detectors (onnx-classifier): waits until their models
+   * are loaded and have run once, and rejects with the detector's error (a wrong model folder, a
+   * missing onnxruntime-node) so that start-up fails early. Returns the milliseconds it took.
+   */
+  async warmUpAsync(): Promise<number> {
+    const started = performance.now();
+    const { input, output } = this.warmUpScanners();
+    await input.warmUpAsync();
+    await output.warmUpAsync();
+    return performance.now() - started;
+  }
+
+  private warmUpScanners(): Resolved {
     const principal = {
       keyId: "warm-up",
       keyName: "warm-up",
@@ -128,15 +157,7 @@ export class PolicyGuard implements ContentGuard {
       clearance: "internal" as const,
       limits: null,
     };
-    const { input, output } = this.resolve({ principal, model: "warm-up" });
-    const sample = "Warm-up: please summarise the meeting notes and email jane@example.com by Friday.";
-    input.scan(sample, { direction: "input", source: "user" });
-    output.scan(sample, {
-      direction: "output",
-      source: "assistant",
-      systemPrompt: "You are a helpful assistant.",
-    });
-    return performance.now() - started;
+    return this.resolve({ principal, model: "warm-up" });
   }
 
   describe(): Policy {
@@ -189,7 +210,11 @@ export class PolicyGuard implements ContentGuard {
 
   async scanInput(segment: ScanSegment, context: GuardContext): Promise<GuardResult> {
     const { policy, input } = this.resolve(context);
-    const scan = input.scan(segment.text, { direction: "input", source: segment.source });
+    const request = { direction: "input", source: segment.source } as const;
+    // only a policy with an asynchronous detector (onnx-classifier) pays for the await
+    const scan = input.hasAsync("input")
+      ? await input.scanAsync(segment.text, request)
+      : input.scan(segment.text, request);
     const skipped = scan.skipped.map((item) => ({ detector: item.detector, reason: item.reason }));
     const forced = forceRedaction(decide(scan.findings, policy, "input", scan.skipped), context.forceRedact);
     const { verdict, risk, failedClosed } = forced;

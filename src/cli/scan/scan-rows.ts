@@ -52,17 +52,24 @@ export interface ScannedText {
   readonly durationMs: number;
 }
 
-export function scanText(
+/**
+ * Scans one text with the policy's scanner: the asynchronous scan when a detector of the direction
+ * needs it (onnx-classifier), so that no configured detector is skipped.
+ */
+export async function scanText(
   settings: ScanSettings,
   text: string,
   source: "user" | "document" | "tool",
   systemPrompt: string | undefined,
-): ScannedText {
-  const result = settings.scanner.scan(text, {
+): Promise<ScannedText> {
+  const request = {
     direction: settings.direction,
     source,
     ...(systemPrompt === undefined ? {} : { systemPrompt }),
-  });
+  };
+  const result = settings.scanner.hasAsync(settings.direction)
+    ? await settings.scanner.scanAsync(text, request)
+    : settings.scanner.scan(text, request);
   return {
     decision: decide(result.findings, settings.policy, settings.direction, result.skipped),
     durationMs: result.durationMs,
