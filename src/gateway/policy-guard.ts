@@ -145,6 +145,15 @@ export class PolicyGuard implements ContentGuard {
     return performance.now() - started;
   }
 
+  /**
+   * Loads the asynchronous detectors of a policy that is not running yet (a reload), with this
+   * guard's vault and keys, so that a policy whose model cannot load is refused before it replaces
+   * the running one. Models are shared per file, so the swap that follows finds them loaded.
+   */
+  async prepare(policy: Policy): Promise<void> {
+    await new PolicyGuard(policy, this.vault, this.keys).warmUpAsync();
+  }
+
   private warmUpScanners(): Resolved {
     const principal = {
       keyId: "warm-up",

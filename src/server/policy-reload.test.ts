@@ -5,6 +5,7 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import type { ManagementChange } from "../audit/index.js";
 import { loadConfig } from "../config/index.js";
+import { buildFixture } from "../detect/detectors/onnx-classifier/test-support/build-fixture.js";
 import { PolicyGuard } from "../gateway/policy-guard.js";
 import { MemoryVault } from "../gateway/redaction/index.js";
 import { loadPolicyFromConfig } from "../policy/index.js";
@@ -25,16 +26,16 @@ const waitFor = async (condition: () => boolean) => {
 };
 
 describe("policy hot reload", () => {
-  it("applies a valid new policy and refuses an invalid one, keeping the running policy", () => {
+  it("applies a valid new policy and refuses an invalid one, keeping the running policy", async () => {
     const { dir, loaded, guard } = setup("version: 1\ncanary: false\n");
     const watcher = watchPolicy(loaded, guard, pino({ level: "silent" }));
     try {
       expect(guard.describe().canary).toBe(false);
       writeFileSync(join(dir, "policy.yaml"), "version: 1\ncanary: true\n");
-      expect(watcher.reload()).toBe(true);
+      expect(await watcher.reload()).toBe(true);
       expect(guard.describe().canary).toBe(true);
       writeFileSync(join(dir, "policy.yaml"), "version: 1\ncanary: maybe\nunknownKey: 1\n");
-      expect(watcher.reload()).toBe(false);
+      expect(await watcher.reload()).toBe(false);
       expect(guard.describe().canary).toBe(true);
     } finally {
       watcher.close();
@@ -49,9 +50,9 @@ describe("policy hot reload", () => {
     });
     try {
       writeFileSync(join(dir, "policy.yaml"), "version: 1\ncanary: true\n");
-      watcher.reload();
+      await watcher.reload();
       writeFileSync(join(dir, "policy.yaml"), "version: 1\nunknownKey: 1\n");
-      watcher.reload();
+      await watcher.reload();
       expect(changes.map((change) => [change.action, change.changes?.result])).toEqual([
         ["policy.reload", "applied"],
         ["policy.reload", "refused"],
@@ -60,6 +61,38 @@ describe("policy hot reload", () => {
       expect(changes[0]?.target).toEqual({ kind: "policy", id: "policy.yaml" });
       expect(changes[0]?.changes?.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(String(changes[1]?.changes?.problems)).toContain("unknownKey");
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it("refuses a policy whose classifier model cannot load, and applies it once the model is there", async () => {
+    const { dir, loaded, guard } = setup("version: 1\ncanary: false\n");
+    const modelDir = join(dir, "model");
+    const changes: ManagementChange[] = [];
+    const watcher = watchPolicy(loaded, guard, pino({ level: "silent" }), undefined, async (change) => {
+      changes.push(change);
+    });
+    try {
+      writeFileSync(
+        join(dir, "policy.yaml"),
+        [
+          "version: 1",
+          "canary: true",
+          "input:",
+          "  detectors:",
+          "    onnx-classifier:",
+          "      options:",
+          `        modelDir: ${JSON.stringify(modelDir)}`,
+        ].join("\n"),
+      );
+      expect(await watcher.reload()).toBe(false);
+      expect(guard.describe().canary).toBe(false);
+      expect(String(changes[0]?.changes?.problems)).toContain(modelDir);
+      buildFixture(modelDir);
+      expect(await watcher.reload()).toBe(true);
+      expect(guard.describe().canary).toBe(true);
+      expect(Object.keys(guard.describe().input.detectors)).toContain("onnx-classifier");
     } finally {
       watcher.close();
     }

@@ -24,7 +24,7 @@ export function watchPolicy(
   load: (loaded: LoadedConfig) => Policy = loadPolicyFromConfig,
   /** records each reload (applied or refused) in the audit trail, as a change by Rampart itself */
   recordChange?: (change: ManagementChange) => Promise<unknown>,
-): { reload(): boolean; close(): void } {
+): { reload(): Promise<boolean>; close(): void } {
   const target = {
     kind: "policy",
     id: typeof loaded.config.policy === "string" ? loaded.config.policy : "inline",
@@ -39,9 +39,11 @@ export function watchPolicy(
       logger.warn({ err: error }, "could not record the policy reload in the audit trail"),
     );
   };
-  const reload = (): boolean => {
+  const reload = async (): Promise<boolean> => {
     try {
       const policy = load(loaded);
+      // a model the new policy names (onnx-classifier) must load before the policy replaces the running one
+      await guard.prepare(policy);
       guard.update(policy);
       logger.info("policy reloaded");
       record({ result: "applied", sha256: createHash("sha256").update(canonicalJson(policy)).digest("hex") });
@@ -53,7 +55,7 @@ export function watchPolicy(
     }
   };
   const onSignal = () => {
-    reload();
+    void reload();
   };
   process.on("SIGHUP", onSignal);
   let watcher: FSWatcher | undefined;
@@ -63,7 +65,7 @@ export function watchPolicy(
     try {
       watcher = watch(resolve(loaded.baseDir, setting), () => {
         clearTimeout(timer);
-        timer = setTimeout(reload, DEBOUNCE_MS);
+        timer = setTimeout(() => void reload(), DEBOUNCE_MS);
       });
       watcher.on("error", (error) =>
         logger.warn({ err: error }, "cannot watch the policy file; SIGHUP still reloads"),

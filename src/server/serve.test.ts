@@ -35,6 +35,27 @@ describe("rampart serve", () => {
     }
   });
 
+  it("refuses to start when a classifier model named by the policy cannot load, and says which folder", async () => {
+    const missing = join(tmpdir(), "rampart-no-such-model-folder");
+    await expect(
+      startServer({
+        loaded: config([
+          "server:",
+          "  host: 127.0.0.1",
+          "  port: 0",
+          "policy:",
+          "  version: 1",
+          "  input:",
+          "    detectors:",
+          "      onnx-classifier:",
+          "        options:",
+          `          modelDir: ${JSON.stringify(missing)}`,
+        ]),
+        logger: pino({ level: "silent" }),
+      }),
+    ).rejects.toThrow(missing);
+  });
+
   it("refuses --demo on a non-loopback address", async () => {
     await expect(
       startServer({

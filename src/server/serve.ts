@@ -135,7 +135,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
     const policyGuard = options.guard === undefined ? createGuard(options.loaded, redis) : undefined;
     const guard = options.guard ?? (policyGuard as ContentGuard);
-    if (policyGuard !== undefined) logger.info({ ms: Math.round(policyGuard.warmUp()) }, "detectors loaded");
+    // asynchronous detectors (an onnx-classifier model) load here too: a model that cannot load stops start-up
+    if (policyGuard !== undefined)
+      logger.info({ ms: Math.round(await policyGuard.warmUpAsync()) }, "detectors loaded");
     const reloader =
       policyGuard === undefined
         ? undefined

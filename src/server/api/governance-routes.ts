@@ -515,7 +515,7 @@ export interface ServeGovernanceOptions {
   readonly loaded: LoadedConfig;
   /** the gateway's guard when it enforces the configured policy (running policy, reload after apply) */
   readonly policyGuard?: PolicyGuard | undefined;
-  readonly reloader?: { reload(): boolean } | undefined;
+  readonly reloader?: { reload(): Promise<boolean> } | undefined;
   readonly logger: Logger;
   /** the audit scheduler's timing (tests); defaults: first look a minute after start, then hourly */
   readonly schedule?: Pick<AuditSchedulerOptions, "firstCheckMs" | "intervalMs" | "clock"> | undefined;
@@ -562,7 +562,7 @@ export async function serveGovernance(app: FastifyInstance, options: ServeGovern
         ? undefined
         : async (rules) => {
             writeAcceptableUseToPolicyFile(policyFile, rules);
-            return { file: policyFile, reloaded: options.reloader?.reload() ?? false };
+            return { file: policyFile, reloaded: (await options.reloader?.reload()) ?? false };
           },
   });
   const scheduler = createAuditScheduler({
