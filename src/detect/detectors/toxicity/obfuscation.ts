@@ -1,11 +1,15 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
 
 /**
- * Signs that a segment hides words from the lexicon: digits or symbols between letters ("sh1t",
- * "b!tch", "f*ck") or a leading "@"/"$" ("@ss", "$hit"). Runs ("fuuuck") are folded by the lexicon
- * and spaced letters ("f u c k") by the normaliser's folded view, so they need no obscenity pass.
+ * Signs that a segment hides words from the lexicon: a word of letters with one run of digits or
+ * symbols inside ("sh1t", "b!tch", "f*ck", "motherf*cker") or a leading "@"/"$" ("@ss", "$hit").
+ * Runs ("fuuuck") are folded by the lexicon and spaced letters ("f u c k") by the normaliser's
+ * folded view, so they need no obscenity pass. E-mail addresses ("john@example.com") and ids with
+ * several digit runs ("a1b2c3d4") are not signs: they sent ordinary mail and code through the slower
+ * obscenity pass.
  */
-export const OBFUSCATED_WORD = /\p{L}[0-9@$!*+|#]{1,3}\p{L}|(?<![\p{L}\p{N}])[@$]\p{L}{2}/u;
+export const OBFUSCATED_WORD =
+  /(?<![\p{L}\p{N}@$!*+|#])\p{L}{1,12}[0-9@$!*+|#]{1,3}\p{L}{1,12}(?![\p{L}\p{N}@$!*+|#]|\.\p{L})|(?<![\p{L}\p{N}])[@$]\p{L}{2}/u;
 
 let matcher: RegExpMatcher | undefined;
 

@@ -105,6 +105,11 @@ describe("toxicity patterns", () => {
   it("OBFUSCATED_WORD spots hidden words", () => {
     expect(OBFUSCATED_WORD.test("sh1t")).toBe(true);
     expect(OBFUSCATED_WORD.test("plain words only")).toBe(false);
+    for (const hidden of ["b!tch", "f*ck.", "a$$hole", "motherf*cker", "$hit", "@ss"])
+      expect(OBFUSCATED_WORD.test(hidden), hidden).toBe(true);
+    // mail and ids are not disguised words
+    for (const plain of ["write to john@example.com", "commit a1b2c3d4", "user@host.example.org"])
+      expect(OBFUSCATED_WORD.test(plain), plain).toBe(false);
   });
   it("SENTENCE_END and segmentText cut long text", () => {
     expect("a. b! c".match(SENTENCE_END)).toEqual([".", "!"]);
