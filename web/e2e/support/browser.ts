@@ -67,8 +67,13 @@ export async function signIn(page: Page, baseUrl: string, key: string, path = "/
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
 
-/** Saves a full-page screenshot to docs/screenshots/<name>.png (the README shows two of them). */
+/**
+ * Saves a full-page screenshot to docs/screenshots/<name>.png (the README shows two of them) when
+ * RAMPART_SCREENSHOTS is set (`npm run screenshots`); an ordinary test run leaves the committed
+ * pictures alone, so it does not dirty the working tree with pixel noise.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.RAMPART_SCREENSHOTS === undefined || process.env.RAMPART_SCREENSHOTS === "") return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
