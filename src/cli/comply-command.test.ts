@@ -8,6 +8,7 @@ import { complianceReportSchema } from "../govern/compliance/report-schema.js";
 import { formatRunReport } from "../redteam/report/read-run-report.js";
 import { sampleRunReport } from "../redteam/report/test-support/sample-run-report.js";
 import { createRedteamRunRepository } from "../store/repositories/redteam-run-repository.js";
+import { trailEvents } from "./test-support/audit-events.js";
 import { runCliCaptured } from "./test-support/run-cli-captured.js";
 import { seededAuditStore } from "./test-support/seeded-audit-store.js";
 
@@ -180,8 +181,27 @@ describe("rampart comply", () => {
 
   it("packs the evidence with a signed manifest that an auditor can verify, and detects tampering", async () => {
     const pack = join(folder, "pack");
-    const packed = await run(["comply", "pack", "--out", pack, "--config", configFile, "--runs", runs]);
+    const packed = await run([
+      "comply",
+      "pack",
+      "--out",
+      pack,
+      "--config",
+      configFile,
+      "--runs",
+      runs,
+      "--actor",
+      "auditor-anna",
+    ]);
     expect(packed.code).toBe(0);
+    // the pack is recorded in the audit trail, on the CLI's own node, by whoever made it
+    const recorded = (await trailEvents(configFile)).filter(
+      (event) => event.type === "management.change" && event.payload.action === "compliance.pack",
+    );
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]?.node).toMatch(/-cli$/);
+    expect(recorded[0]?.actor).toEqual({ kind: "cli", id: "auditor-anna" });
+    expect(recorded[0]?.payload.target).toEqual({ kind: "evidence-pack", id: "pack" });
     expect(packed.stdout).toMatch(/files signed with key [0-9a-f]{16} \(audit\)/);
     // the store holds the governance register (empty here), so records are part of the pack
     expect(packed.stderr).not.toContain("not available: records");

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { signingKeyPathFor } from "../audit/audit-trail.js";
+import { openCommandRecorder } from "../audit/command-recorder.js";
 import { loadOrCreateSigningKey, loadSigningKey, parsePublicKey } from "../audit/signing-key.js";
 import { RampartError } from "../core/index.js";
 import { listFrameworks, loadControls, loadFramework } from "../govern/catalog/index.js";
@@ -20,6 +21,7 @@ import {
 } from "../govern/compliance/index.js";
 import { createAuditRepository } from "../store/repositories/audit-event-repository.js";
 import { type CliContext, exitCodes } from "./program.js";
+import { ACTOR_FLAG, cliActor } from "./recorded-changes.js";
 
 /** The red-team command's default run folder, read when --runs is not given and it exists. */
 const DEFAULT_RUN_FOLDER = "redteam-run";
@@ -139,6 +141,7 @@ export function registerComplyCommand(program: Command, context: CliContext): vo
       "--records <file>",
       "governance records as a snapshot file (JSON or YAML, see docs/compliance.md)",
     )
+    .option(...ACTOR_FLAG)
     .action(
       async (options: {
         out: string;
@@ -146,6 +149,7 @@ export function registerComplyCommand(program: Command, context: CliContext): vo
         framework?: string[];
         runs?: string[];
         records?: string;
+        actor?: string;
       }) => {
         const ids = options.framework ?? frameworkIds;
         const frameworks = ids.map((id) => loadFramework(id));
@@ -154,6 +158,20 @@ export function registerComplyCommand(program: Command, context: CliContext): vo
           runs: runPaths(options.runs),
           records: recordsFrom(options.records),
         });
+        const actor = cliActor(options);
+        // with a store, the pack is recorded in its audit trail (as the dashboard's download is);
+        // the recorder opens first, so a trail that cannot take the record stops the command early
+        const recorder =
+          opened.store === undefined
+            ? undefined
+            : await openCommandRecorder({
+                store: opened.store,
+                baseDir: opened.loaded.baseDir,
+                sinks: opened.loaded.config.audit.sinks,
+              }).catch(async (error: unknown) => {
+                await opened.close();
+                throw error;
+              });
         try {
           const store = opened.store;
           const auditKey =
@@ -174,12 +192,29 @@ export function registerComplyCommand(program: Command, context: CliContext): vo
             signingKey,
             keySource: auditKey === undefined ? "pack" : "audit",
           });
+          await recorder?.recordManagement({
+            actor,
+            action: "compliance.pack",
+            target: { kind: "evidence-pack", id: basename(resolve(options.out)) },
+            changes: {
+              frameworks: ids,
+              files: manifest.files.length,
+              keyId: manifest.keyId,
+              keySource: manifest.keySource,
+              notAvailable: manifest.notAvailable.map((item) => item.part),
+            },
+          });
           context.io.stdout(
             `${options.out}: ${manifest.files.length} files signed with key ${manifest.keyId} (${manifest.keySource})\n`,
           );
           for (const item of manifest.notAvailable)
             context.io.stderr(`not available: ${item.part}: ${item.reason}\n`);
         } finally {
+          const missed = (await recorder?.close()) ?? [];
+          if (missed.length > 0)
+            context.io.stderr(
+              `audit sinks not reached yet: ${missed.join(", ")} (the pack is in the audit trail; the next command on this host delivers it)\n`,
+            );
           await opened.close();
         }
       },

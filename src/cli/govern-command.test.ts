@@ -100,6 +100,13 @@ describe("rampart init and govern", () => {
     expect(
       (await cli(["govern", "compile-policy", governance, "--config", config, "--out", policyFile])).code,
     ).toBe(0);
+    // writing a policy file is recorded, as the dashboard's apply is
+    const written = (await trailChanges(config)).filter(
+      (change) => change.action === "policy.acceptable-use.apply",
+    );
+    expect(written).toHaveLength(1);
+    expect(written[0]?.target).toEqual({ kind: "policy", id: policyFile });
+    expect(written[0]?.node).toMatch(/-cli$/);
     writeFileSync(config, `${readFileSync(config, "utf8")}policy: ./policy.yaml\n`);
     const json = await cli([
       "govern",

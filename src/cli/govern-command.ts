@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { signingKeyPathFor } from "../audit/audit-trail.js";
@@ -129,8 +130,9 @@ export function registerGovernCommand(program: Command, context: CliContext): vo
       "compile the acceptable-use matrix into the gateway policy's acceptableUse rules; print them and the diff",
     )
     .option("-c, --config <file>", "configuration file (its policy is the running one)")
-    .option("--out <file>", "write the merged policy to this file")
-    .action((dir: string, options: { config?: string; out?: string }) => {
+    .option("--out <file>", "write the merged policy to this file (recorded in the audit trail)")
+    .option(...ACTOR_FLAG)
+    .action(async (dir: string, options: { config?: string; out?: string; actor?: string }) => {
       const governance = loadFolder(dir, context);
       if (governance === undefined) return;
       const compiled = compileAcceptableUse(governance);
@@ -144,7 +146,23 @@ export function registerGovernCommand(program: Command, context: CliContext): vo
       context.io.stdout(
         `# diff against the running policy (acceptableUse)\n${diff.length === 0 ? "(none)" : diff.join("\n")}\n`,
       );
-      if (options.out !== undefined) writeFileSync(options.out, stringify(merged));
+      const out = options.out;
+      if (out === undefined) return;
+      const actor = cliActor(options);
+      // the same event as the dashboard's "apply to the gateway": a policy file was written
+      await withRecordedChanges(context, options.config, async (_store, recorder) => {
+        writeFileSync(out, stringify(merged));
+        await recorder.recordManagement({
+          actor,
+          action: "policy.acceptable-use.apply",
+          target: { kind: "policy", id: resolve(out) },
+          changes: {
+            rules: compiled.acceptableUse.length,
+            changedLines: diff.length,
+          },
+        });
+      });
+      context.io.stdout(`wrote the merged policy to ${out}\n`);
     });
 
   govern
