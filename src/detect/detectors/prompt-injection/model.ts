@@ -13,8 +13,12 @@ export const modelMetaSchema = z.object({
   windows: z
     .array(z.object({ size: z.number().int().positive(), stride: z.number().int().positive() }))
     .min(1),
-  /** Platt scaling of the raw logit: probability = sigmoid(slope * logit + intercept) */
-  calibration: z.object({ slope: z.number(), intercept: z.number() }),
+  /**
+   * Platt scaling of the raw logit: probability = sigmoid(slope * logit + intercept), plus
+   * `cjkOffset` for texts written mostly in Chinese, Japanese or Korean characters (their n-grams
+   * are fewer and rarer, so their logits sit lower; the offset is fitted on the dev data's CJK texts)
+   */
+  calibration: z.object({ slope: z.number(), intercept: z.number(), cjkOffset: z.number().optional() }),
   /** calibrated-probability thresholds per sensitivity, chosen on dev data */
   thresholds: z.object({ low: z.number(), medium: z.number(), high: z.number() }),
   knownJailbreak: z.object({

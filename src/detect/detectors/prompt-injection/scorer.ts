@@ -13,6 +13,39 @@ export interface ViewScore {
   readonly hits: readonly SignalHit[];
 }
 
+/** Han, kana and Hangul code units (U+3040-U+30FF, U+3400-U+4DBF, U+4E00-U+9FFF, U+AC00-U+D7AF, U+F900-U+FAFF). */
+function isCjk(code: number): boolean {
+  return (
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xac00 && code <= 0xd7af) ||
+    (code >= 0xf900 && code <= 0xfaff)
+  );
+}
+
+/** Letters of other scripts: ASCII, Latin-1 to Latin Extended, Greek and Cyrillic. */
+function isOtherLetter(code: number): boolean {
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xc0 && code <= 0x24f) ||
+    (code >= 0x370 && code <= 0x4ff)
+  );
+}
+
+/** True when at least half of the letters of `text` are CJK characters. One pass, no allocation. */
+export function mostlyCjk(text: string): boolean {
+  let cjk = 0;
+  let other = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (isCjk(code)) cjk += 1;
+    else if (isOtherLetter(code)) other += 1;
+  }
+  return cjk > 0 && cjk >= other;
+}
+
 export function sigmoid(value: number): number {
   return 1 / (1 + Math.exp(-value));
 }
@@ -92,10 +125,11 @@ function scoreSegment(model: PromptInjectionModel, text: string): ViewScore {
     // a text that fits in one window of this scale has nothing more to show at smaller scales
     if (text.length <= size) break;
   }
-  const { slope, intercept } = meta.calibration;
+  const { slope, intercept, cjkOffset } = meta.calibration;
+  const offset = cjkOffset !== undefined && mostlyCjk(text) ? cjkOffset : 0;
   return {
     logit: best.logit,
-    probability: sigmoid(slope * best.logit + intercept),
+    probability: sigmoid(slope * best.logit + intercept + offset),
     windowStart: best.start,
     windowEnd: best.end,
     hits,

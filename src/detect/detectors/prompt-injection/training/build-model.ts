@@ -1,7 +1,7 @@
 import { createModel, type ModelMeta, type PromptInjectionModel } from "../model.js";
-import { scoreView } from "../scorer.js";
+import { mostlyCjk, scoreView, sigmoid } from "../scorer.js";
 import { shingles, sketch } from "../signatures.js";
-import { fitPlatt, thresholdForRate } from "./calibrate.js";
+import { fitOffset, fitPlatt, thresholdForRate } from "./calibrate.js";
 import { attackSpan, isPositive, type PromptAttackRow } from "./data-sources.js";
 import { balanceWeights, type LabeledText, toWindows } from "./examples.js";
 import { GENERATOR_VERSION, type SyntheticExample } from "./synthetic/generate.js";
@@ -108,11 +108,25 @@ export function buildModel(input: BuildInput): BuiltModel {
     training: { ...input.description, windows: windows.length, templates: sizes.length },
   };
   const draft = createModel(provisional, trained.weights, sketches);
-  const scored = input.dev.map((item) => ({ logit: scoreView(draft, item.text).logit, label: item.label }));
-  const calibration = fitPlatt(scored);
+  const scored = input.dev.map((item) => ({
+    logit: scoreView(draft, item.text).logit,
+    label: item.label,
+    cjk: mostlyCjk(item.text),
+  }));
+  const platt = fitPlatt(scored);
+  // a log-loss fit on the dev CJK texts; placing CJK negatives just under the threshold instead
+  // (offset 4) was tried and flagged 30% of held-out Japanese benign texts: the dev texts are too few
+  const cjkOffset = fitOffset(
+    scored.filter((item) => item.cjk),
+    platt,
+  );
+  const calibration = cjkOffset === undefined ? platt : { ...platt, cjkOffset };
+  // thresholds on every dev negative, CJK ones with their offset, so the FPR targets hold for all
   const negatives = scored
     .filter((item) => item.label === 0)
-    .map((item) => 1 / (1 + Math.exp(-(calibration.slope * item.logit + calibration.intercept))));
+    .map((item) =>
+      sigmoid(calibration.slope * item.logit + calibration.intercept + (item.cjk ? (cjkOffset ?? 0) : 0)),
+    );
   const meta: ModelMeta = {
     ...provisional,
     calibration,

@@ -39,3 +39,30 @@ export function thresholdForRate(negatives: readonly number[], rate: number, flo
   const boundary = sorted[allowed] ?? 0;
   return Math.min(0.999, Math.max(floor, boundary + 1e-6));
 }
+
+/**
+ * The extra intercept for one group of texts (CJK) on top of a fitted Platt scaling: minimises the
+ * group's log loss over the offset alone, both classes weighted equally. Undefined when the group
+ * has fewer than `minimum` examples of either class (too few to fit on).
+ */
+export function fitOffset(
+  examples: readonly ScoredExample[],
+  calibration: { slope: number; intercept: number },
+  minimum = 20,
+): number | undefined {
+  const positives = examples.filter((example) => example.label === 1).length;
+  const negatives = examples.length - positives;
+  if (positives < minimum || negatives < minimum) return undefined;
+  let offset = 0;
+  for (let iteration = 0; iteration < 300; iteration += 1) {
+    let gradient = 0;
+    for (const example of examples) {
+      const weight = example.label === 1 ? 0.5 / positives : 0.5 / negatives;
+      gradient +=
+        (sigmoid(calibration.slope * example.logit + calibration.intercept + offset) - example.label) *
+        weight;
+    }
+    offset -= 2 * gradient;
+  }
+  return offset;
+}
