@@ -30,7 +30,7 @@ export const RAMPART = "Rampart";
 
 function rampartScore(model: PromptInjectionModel, item: EvalItem): Scored {
   const context = createScanContext(item.text, { direction: "input", source: item.source });
-  const score = assessViews(model, context.views).best.score;
+  const score = assessViews(model, context.views, Number.POSITIVE_INFINITY, item.source).best.score;
   return { score, label: item.label, flagged: score >= model.meta.thresholds.medium };
 }
 

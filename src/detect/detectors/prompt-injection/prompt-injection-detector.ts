@@ -1,11 +1,12 @@
 import { z } from "zod";
-import type { Finding, Sensitivity, Severity } from "../../../core/index.js";
+import type { ContentSource, Finding, Sensitivity, Severity } from "../../../core/index.js";
 import { sensitivitySchema } from "../../../core/index.js";
 import { truncateExcerpt } from "../../../core/mask.js";
 import type { Detector, DetectorInstance, ScanContext, TextView } from "../../detector.js";
 import type { PromptInjectionModel } from "./model.js";
 import { sharedModel } from "./model-loader.js";
 import type { PromptInjectionRule } from "./patterns.js";
+import { isRolePlaySetUp } from "./role-play.js";
 import { scoreView } from "./scorer.js";
 
 export const promptInjectionOptionsSchema = z.object({
@@ -98,15 +99,18 @@ export interface Assessment {
 /**
  * Scores every view (the original first, the others while time remains) and keeps the worst.
  * The score of a text is `best.score`; evaluation and the detector share this function.
+ * A classifier-only verdict on a role-play set-up (see role-play.ts) is held just under the medium
+ * threshold: flagged at high sensitivity, not at medium or low.
  */
 export function assessViews(
   model: PromptInjectionModel,
   views: readonly TextView[],
   deadline = Number.POSITIVE_INFINITY,
+  source: ContentSource = "user",
 ): Assessment {
   const first = views[0];
   if (!first) throw new Error("assessViews needs at least the original view");
-  const original = judgeView(model, first);
+  let original = judgeView(model, first);
   let best = original;
   for (const view of views.slice(1)) {
     if (performance.now() > deadline) break;
@@ -114,8 +118,24 @@ export function assessViews(
     const verdict = judgeView(model, view);
     if (verdict.score > best.score) best = verdict;
   }
+  const cap = model.meta.thresholds.medium * (1 - ROLE_PLAY_MARGIN);
+  if (
+    best.technique === "classifier" &&
+    best.score > cap &&
+    isRolePlaySetUp(
+      source,
+      first.text,
+      views.map((view) => view.text),
+    )
+  ) {
+    best = { ...best, score: cap };
+    if (original.technique === "classifier" && original.score > cap) original = { ...original, score: cap };
+  }
   return { original, best };
 }
+
+/** How far under the medium threshold a role-play set-up is held (a share of the threshold). */
+const ROLE_PLAY_MARGIN = 0.001;
 
 export function createPromptInjectionInstance(
   options: PromptInjectionOptions,
@@ -128,7 +148,7 @@ export function createPromptInjectionInstance(
       const sensitivity: Sensitivity = options.sensitivity ?? context.sensitivity;
       const threshold = loaded.meta.thresholds[sensitivity];
       const views = context.views.length > 0 ? context.views : [originalView(text)];
-      const { original, best } = assessViews(loaded, views, context.deadline);
+      const { original, best } = assessViews(loaded, views, context.deadline, context.source);
       if (best.score < threshold) return [];
       // a hidden view explains the finding only when the plain text alone would not have raised it
       // (or when only the hidden view shows a structural technique)
