@@ -213,7 +213,7 @@ function knownName(token: Token): boolean {
   return FIRST_NAMES.has(token.lower) || SURNAMES.has(token.lower);
 }
 
-/** At the start of a line, or after the end of a sentence. */
+/** At the start of the text or of a line (spaces and tabs before it allowed). */
 function atLineStart(text: string, start: number): boolean {
   let position = start;
   while (position > 0 && (text.charCodeAt(position - 1) === 32 || text.charCodeAt(position - 1) === 9))
