@@ -258,21 +258,22 @@ describe("governance journey", () => {
     await screenshot(page, "governance-audits");
   });
 
-  it("has no accessibility violations on the policies and training pages", async () => {
+  it("has no accessibility violations on the policies, training and AI incidents pages", async () => {
     const { page } = browser;
-    for (const [link, table] of [
-      ["Policies", "Policies"],
-      ["Training", null],
+    for (const [link, ready] of [
+      ["Policies", { table: "Policies" }],
+      ["Training", { text: "No one is overdue." }],
+      ["AI incidents", { text: "No incidents imported" }],
     ] as const) {
       await page
         .getByRole("navigation", { name: "Governance sections" })
         .getByRole("link", { name: link })
         .click();
       await page.getByRole("heading", { level: 1, name: link }).waitFor();
-      if (table) await page.getByRole("table", { name: table }).waitFor();
-      else await page.getByText("No one is overdue.").waitFor();
+      if ("table" in ready) await page.getByRole("table", { name: ready.table }).waitFor();
+      else await page.getByText(ready.text).waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
-      await screenshot(page, `governance-${link.toLowerCase()}`);
+      await screenshot(page, `governance-${link.toLowerCase().replace(/\s+/g, "-")}`);
     }
   });
 

@@ -17,6 +17,7 @@ import { Route as AppComplianceIndexRouteImport } from "./routes/_app/compliance
 import { Route as AppComplianceFrameworkRouteImport } from "./routes/_app/compliance/$framework"
 import { Route as AppGovernanceIndexRouteImport } from "./routes/_app/governance/index"
 import { Route as AppGovernanceAcceptableUseRouteImport } from "./routes/_app/governance/acceptable-use"
+import { Route as AppGovernanceAiIncidentsRouteImport } from "./routes/_app/governance/ai-incidents"
 import { Route as AppGovernanceAuditsRouteImport } from "./routes/_app/governance/audits"
 import { Route as AppGovernancePoliciesRouteImport } from "./routes/_app/governance/policies"
 import { Route as AppGovernanceRaciRouteImport } from "./routes/_app/governance/raci"
@@ -71,6 +72,12 @@ const AppGovernanceAcceptableUseRoute =
   AppGovernanceAcceptableUseRouteImport.update({
     id: "/acceptable-use",
     path: "/acceptable-use",
+    getParentRoute: () => AppGovernanceRouteRoute,
+  } as any)
+const AppGovernanceAiIncidentsRoute =
+  AppGovernanceAiIncidentsRouteImport.update({
+    id: "/ai-incidents",
+    path: "/ai-incidents",
     getParentRoute: () => AppGovernanceRouteRoute,
   } as any)
 const AppGovernanceAuditsRoute = AppGovernanceAuditsRouteImport.update({
@@ -157,6 +164,7 @@ export interface FileRoutesByFullPath {
   "/governance": typeof AppGovernanceRouteRouteWithChildren
   "/compliance/$framework": typeof AppComplianceFrameworkRoute
   "/governance/acceptable-use": typeof AppGovernanceAcceptableUseRoute
+  "/governance/ai-incidents": typeof AppGovernanceAiIncidentsRoute
   "/governance/audits": typeof AppGovernanceAuditsRoute
   "/governance/policies": typeof AppGovernancePoliciesRoute
   "/governance/raci": typeof AppGovernanceRaciRoute
@@ -180,6 +188,7 @@ export interface FileRoutesByTo {
   "/": typeof AppIndexRoute
   "/compliance/$framework": typeof AppComplianceFrameworkRoute
   "/governance/acceptable-use": typeof AppGovernanceAcceptableUseRoute
+  "/governance/ai-incidents": typeof AppGovernanceAiIncidentsRoute
   "/governance/audits": typeof AppGovernanceAuditsRoute
   "/governance/policies": typeof AppGovernancePoliciesRoute
   "/governance/raci": typeof AppGovernanceRaciRoute
@@ -206,6 +215,7 @@ export interface FileRoutesById {
   "/_app/": typeof AppIndexRoute
   "/_app/compliance/$framework": typeof AppComplianceFrameworkRoute
   "/_app/governance/acceptable-use": typeof AppGovernanceAcceptableUseRoute
+  "/_app/governance/ai-incidents": typeof AppGovernanceAiIncidentsRoute
   "/_app/governance/audits": typeof AppGovernanceAuditsRoute
   "/_app/governance/policies": typeof AppGovernancePoliciesRoute
   "/_app/governance/raci": typeof AppGovernanceRaciRoute
@@ -232,6 +242,7 @@ export interface FileRouteTypes {
     | "/governance"
     | "/compliance/$framework"
     | "/governance/acceptable-use"
+    | "/governance/ai-incidents"
     | "/governance/audits"
     | "/governance/policies"
     | "/governance/raci"
@@ -255,6 +266,7 @@ export interface FileRouteTypes {
     | "/"
     | "/compliance/$framework"
     | "/governance/acceptable-use"
+    | "/governance/ai-incidents"
     | "/governance/audits"
     | "/governance/policies"
     | "/governance/raci"
@@ -280,6 +292,7 @@ export interface FileRouteTypes {
     | "/_app/"
     | "/_app/compliance/$framework"
     | "/_app/governance/acceptable-use"
+    | "/_app/governance/ai-incidents"
     | "/_app/governance/audits"
     | "/_app/governance/policies"
     | "/_app/governance/raci"
@@ -360,6 +373,13 @@ declare module "@tanstack/react-router" {
       path: "/acceptable-use"
       fullPath: "/governance/acceptable-use"
       preLoaderRoute: typeof AppGovernanceAcceptableUseRouteImport
+      parentRoute: typeof AppGovernanceRouteRoute
+    }
+    "/_app/governance/ai-incidents": {
+      id: "/_app/governance/ai-incidents"
+      path: "/ai-incidents"
+      fullPath: "/governance/ai-incidents"
+      preLoaderRoute: typeof AppGovernanceAiIncidentsRouteImport
       parentRoute: typeof AppGovernanceRouteRoute
     }
     "/_app/governance/audits": {
@@ -472,6 +492,7 @@ declare module "@tanstack/react-router" {
 
 interface AppGovernanceRouteRouteChildren {
   AppGovernanceAcceptableUseRoute: typeof AppGovernanceAcceptableUseRoute
+  AppGovernanceAiIncidentsRoute: typeof AppGovernanceAiIncidentsRoute
   AppGovernanceAuditsRoute: typeof AppGovernanceAuditsRoute
   AppGovernancePoliciesRoute: typeof AppGovernancePoliciesRoute
   AppGovernanceRaciRoute: typeof AppGovernanceRaciRoute
@@ -484,6 +505,7 @@ interface AppGovernanceRouteRouteChildren {
 
 const AppGovernanceRouteRouteChildren: AppGovernanceRouteRouteChildren = {
   AppGovernanceAcceptableUseRoute: AppGovernanceAcceptableUseRoute,
+  AppGovernanceAiIncidentsRoute: AppGovernanceAiIncidentsRoute,
   AppGovernanceAuditsRoute: AppGovernanceAuditsRoute,
   AppGovernancePoliciesRoute: AppGovernancePoliciesRoute,
   AppGovernanceRaciRoute: AppGovernanceRaciRoute,

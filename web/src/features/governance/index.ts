@@ -1,5 +1,6 @@
 export {
   acceptableUseQuery,
+  aiidQuery,
   assetQuery,
   assetsQuery,
   auditsQuery,
@@ -9,6 +10,7 @@ export {
   trainingQuery,
 } from "./api/queries";
 export { AcceptableUsePage } from "./components/acceptable-use-page";
+export { AiidPage } from "./components/aiid-page";
 export { AssetDetailPage } from "./components/asset-detail-page";
 export { AssetsPage } from "./components/assets-page";
 export { AuditsPage } from "./components/audits-page";

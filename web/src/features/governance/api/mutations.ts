@@ -188,3 +188,12 @@ export function useAssignPerson() {
     onSuccess: (view) => queryClient.setQueryData(governanceKeys.training(), view),
   });
 }
+
+/** Imports AIID's incidents.csv; the answer is the whole imported list with inventory matches. */
+export function useImportAiid() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (csv: string) => call(api.aiidImport, { body: { csv } }),
+    onSuccess: (result) => queryClient.setQueryData(governanceKeys.aiid(), { data: result.data }),
+  });
+}

@@ -19,6 +19,7 @@ export const governanceKeys = {
     ["governance", "acceptable-use", "compile", rules] as const,
   audits: () => ["governance", "audits"] as const,
   training: () => ["governance", "training"] as const,
+  aiid: () => ["governance", "aiid-incidents"] as const,
 };
 
 export const assetsQuery = () =>
@@ -87,6 +88,9 @@ export const auditsQuery = () =>
     queryKey: governanceKeys.audits(),
     queryFn: async () => (await call(api.audits.list)).data,
   });
+
+export const aiidQuery = () =>
+  queryOptions({ queryKey: governanceKeys.aiid(), queryFn: () => call(api.aiidIncidents) });
 
 export const trainingQuery = () =>
   queryOptions({ queryKey: governanceKeys.training(), queryFn: () => call(api.training) });

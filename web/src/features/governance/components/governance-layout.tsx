@@ -9,6 +9,7 @@ const sections = [
   { to: "/governance/acceptable-use", label: "Acceptable use", exact: false },
   { to: "/governance/audits", label: "Audits", exact: false },
   { to: "/governance/training", label: "Training", exact: false },
+  { to: "/governance/ai-incidents", label: "AI incidents", exact: false },
 ] as const;
 
 /** The governance pages under one sub-navigation; the current section is marked for assistive tech. */
