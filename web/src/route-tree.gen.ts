@@ -19,6 +19,7 @@ import { Route as AppGovernanceIndexRouteImport } from "./routes/_app/governance
 import { Route as AppGovernanceAcceptableUseRouteImport } from "./routes/_app/governance/acceptable-use"
 import { Route as AppGovernanceAiIncidentsRouteImport } from "./routes/_app/governance/ai-incidents"
 import { Route as AppGovernanceAuditsRouteImport } from "./routes/_app/governance/audits"
+import { Route as AppGovernanceDataClassesRouteImport } from "./routes/_app/governance/data-classes"
 import { Route as AppGovernancePoliciesRouteImport } from "./routes/_app/governance/policies"
 import { Route as AppGovernanceRaciRouteImport } from "./routes/_app/governance/raci"
 import { Route as AppGovernanceRisksRouteImport } from "./routes/_app/governance/risks"
@@ -85,6 +86,12 @@ const AppGovernanceAuditsRoute = AppGovernanceAuditsRouteImport.update({
   path: "/audits",
   getParentRoute: () => AppGovernanceRouteRoute,
 } as any)
+const AppGovernanceDataClassesRoute =
+  AppGovernanceDataClassesRouteImport.update({
+    id: "/data-classes",
+    path: "/data-classes",
+    getParentRoute: () => AppGovernanceRouteRoute,
+  } as any)
 const AppGovernancePoliciesRoute = AppGovernancePoliciesRouteImport.update({
   id: "/policies",
   path: "/policies",
@@ -166,6 +173,7 @@ export interface FileRoutesByFullPath {
   "/governance/acceptable-use": typeof AppGovernanceAcceptableUseRoute
   "/governance/ai-incidents": typeof AppGovernanceAiIncidentsRoute
   "/governance/audits": typeof AppGovernanceAuditsRoute
+  "/governance/data-classes": typeof AppGovernanceDataClassesRoute
   "/governance/policies": typeof AppGovernancePoliciesRoute
   "/governance/raci": typeof AppGovernanceRaciRoute
   "/governance/risks": typeof AppGovernanceRisksRoute
@@ -190,6 +198,7 @@ export interface FileRoutesByTo {
   "/governance/acceptable-use": typeof AppGovernanceAcceptableUseRoute
   "/governance/ai-incidents": typeof AppGovernanceAiIncidentsRoute
   "/governance/audits": typeof AppGovernanceAuditsRoute
+  "/governance/data-classes": typeof AppGovernanceDataClassesRoute
   "/governance/policies": typeof AppGovernancePoliciesRoute
   "/governance/raci": typeof AppGovernanceRaciRoute
   "/governance/risks": typeof AppGovernanceRisksRoute
@@ -217,6 +226,7 @@ export interface FileRoutesById {
   "/_app/governance/acceptable-use": typeof AppGovernanceAcceptableUseRoute
   "/_app/governance/ai-incidents": typeof AppGovernanceAiIncidentsRoute
   "/_app/governance/audits": typeof AppGovernanceAuditsRoute
+  "/_app/governance/data-classes": typeof AppGovernanceDataClassesRoute
   "/_app/governance/policies": typeof AppGovernancePoliciesRoute
   "/_app/governance/raci": typeof AppGovernanceRaciRoute
   "/_app/governance/risks": typeof AppGovernanceRisksRoute
@@ -244,6 +254,7 @@ export interface FileRouteTypes {
     | "/governance/acceptable-use"
     | "/governance/ai-incidents"
     | "/governance/audits"
+    | "/governance/data-classes"
     | "/governance/policies"
     | "/governance/raci"
     | "/governance/risks"
@@ -268,6 +279,7 @@ export interface FileRouteTypes {
     | "/governance/acceptable-use"
     | "/governance/ai-incidents"
     | "/governance/audits"
+    | "/governance/data-classes"
     | "/governance/policies"
     | "/governance/raci"
     | "/governance/risks"
@@ -294,6 +306,7 @@ export interface FileRouteTypes {
     | "/_app/governance/acceptable-use"
     | "/_app/governance/ai-incidents"
     | "/_app/governance/audits"
+    | "/_app/governance/data-classes"
     | "/_app/governance/policies"
     | "/_app/governance/raci"
     | "/_app/governance/risks"
@@ -387,6 +400,13 @@ declare module "@tanstack/react-router" {
       path: "/audits"
       fullPath: "/governance/audits"
       preLoaderRoute: typeof AppGovernanceAuditsRouteImport
+      parentRoute: typeof AppGovernanceRouteRoute
+    }
+    "/_app/governance/data-classes": {
+      id: "/_app/governance/data-classes"
+      path: "/data-classes"
+      fullPath: "/governance/data-classes"
+      preLoaderRoute: typeof AppGovernanceDataClassesRouteImport
       parentRoute: typeof AppGovernanceRouteRoute
     }
     "/_app/governance/policies": {
@@ -494,6 +514,7 @@ interface AppGovernanceRouteRouteChildren {
   AppGovernanceAcceptableUseRoute: typeof AppGovernanceAcceptableUseRoute
   AppGovernanceAiIncidentsRoute: typeof AppGovernanceAiIncidentsRoute
   AppGovernanceAuditsRoute: typeof AppGovernanceAuditsRoute
+  AppGovernanceDataClassesRoute: typeof AppGovernanceDataClassesRoute
   AppGovernancePoliciesRoute: typeof AppGovernancePoliciesRoute
   AppGovernanceRaciRoute: typeof AppGovernanceRaciRoute
   AppGovernanceRisksRoute: typeof AppGovernanceRisksRoute
@@ -507,6 +528,7 @@ const AppGovernanceRouteRouteChildren: AppGovernanceRouteRouteChildren = {
   AppGovernanceAcceptableUseRoute: AppGovernanceAcceptableUseRoute,
   AppGovernanceAiIncidentsRoute: AppGovernanceAiIncidentsRoute,
   AppGovernanceAuditsRoute: AppGovernanceAuditsRoute,
+  AppGovernanceDataClassesRoute: AppGovernanceDataClassesRoute,
   AppGovernancePoliciesRoute: AppGovernancePoliciesRoute,
   AppGovernanceRaciRoute: AppGovernanceRaciRoute,
   AppGovernanceRisksRoute: AppGovernanceRisksRoute,

@@ -4,6 +4,7 @@ export {
   assetQuery,
   assetsQuery,
   auditsQuery,
+  dataClassesQuery,
   policiesQuery,
   raciQuery,
   riskListQuery,
@@ -14,6 +15,7 @@ export { AiidPage } from "./components/aiid-page";
 export { AssetDetailPage } from "./components/asset-detail-page";
 export { AssetsPage } from "./components/assets-page";
 export { AuditsPage } from "./components/audits-page";
+export { DataClassesPage } from "./components/data-classes-page";
 export { GovernanceLayout } from "./components/governance-layout";
 export { GovernanceSummaryPage } from "./components/governance-summary-page";
 export { PoliciesPage } from "./components/policies-page";

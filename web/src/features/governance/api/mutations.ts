@@ -89,6 +89,17 @@ export function useSavePolicy(id?: string) {
   });
 }
 
+export function useSaveDataClass(id?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body) =>
+      id === undefined
+        ? send(api.dataClasses.create, { body })
+        : send(api.dataClasses.replace, { params: { id }, body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: governanceKeys.dataClasses() }),
+  });
+}
+
 /** Approves a policy: the server records the signed-in admin as approver, today as the date. */
 export function useApprovePolicy() {
   const queryClient = useQueryClient();

@@ -20,6 +20,7 @@ export const governanceKeys = {
   audits: () => ["governance", "audits"] as const,
   training: () => ["governance", "training"] as const,
   aiid: () => ["governance", "aiid-incidents"] as const,
+  dataClasses: () => ["governance", "data-classes"] as const,
 };
 
 export const assetsQuery = () =>
@@ -87,6 +88,12 @@ export const auditsQuery = () =>
   queryOptions({
     queryKey: governanceKeys.audits(),
     queryFn: async () => (await call(api.audits.list)).data,
+  });
+
+export const dataClassesQuery = () =>
+  queryOptions({
+    queryKey: governanceKeys.dataClasses(),
+    queryFn: async () => (await call(api.dataClasses.list)).data,
   });
 
 export const aiidQuery = () =>

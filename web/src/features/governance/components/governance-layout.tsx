@@ -6,6 +6,7 @@ const sections = [
   { to: "/governance/raci", label: "RACI", exact: false },
   { to: "/governance/risks", label: "Risks", exact: false },
   { to: "/governance/policies", label: "Policies", exact: false },
+  { to: "/governance/data-classes", label: "Data classes", exact: false },
   { to: "/governance/acceptable-use", label: "Acceptable use", exact: false },
   { to: "/governance/audits", label: "Audits", exact: false },
   { to: "/governance/training", label: "Training", exact: false },

@@ -2,6 +2,7 @@ import {
   auditSchedules,
   auditSchema,
   automatedCheckIds,
+  dataClassSchema,
   policySchema,
   riskSchema,
   trainingModuleSchema,
@@ -136,3 +137,20 @@ export const trainingModuleFields: FieldSpec[] = [
 export const emptyTrainingModule: Record<string, unknown> = { roles: [], dueDays: 30 };
 
 export const trainingModuleBodySchema = trainingModuleSchema;
+
+export const dataClassFields: FieldSpec[] = [
+  { name: "id", label: "Id", kind: "text", isId: true, help: "Lower-case letters, digits, '.', '_' or '-'." },
+  {
+    name: "level",
+    label: "Level (0 the most open)",
+    kind: "int",
+    options: Array.from({ length: 10 }, (_, level) => ({ value: String(level), label: String(level) })),
+  },
+  { name: "description", label: "Description", kind: "textarea" },
+  { name: "handling", label: "Handling rules (one per line)", kind: "lines" },
+  { name: "usageLimits", label: "Usage limits (one per line)", kind: "lines" },
+];
+
+export const emptyDataClass: Record<string, unknown> = { level: 1, handling: [], usageLimits: [] };
+
+export const dataClassBodySchema = dataClassSchema;
