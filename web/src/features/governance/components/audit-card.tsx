@@ -1,19 +1,47 @@
 import type { AuditView } from "@core/api/governance";
 import { Play } from "lucide-react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatTime } from "@/lib/format";
 import { useCan } from "@/lib/session";
-import { useRunAudit } from "../api/mutations";
+import { useRunAudit, useSaveAudit } from "../api/mutations";
+import {
+  auditBodySchema,
+  auditFindingBodySchema,
+  auditFindingFields,
+  bodyBase,
+  emptyAuditFinding,
+} from "../lib/record-specs";
 import { CheckResult } from "./check-result";
 import { FindingsTable } from "./findings-table";
+import { RecordDialog } from "./record-dialog";
+import { RecordForm } from "./record-form";
 
 /** An audit plan: its schedule, checklist, last run of the automated checks, and findings. */
 export function AuditCard({ audit, onEdit }: { audit: AuditView; onEdit: (audit: AuditView) => void }) {
   const { can, reason } = useCan("governance:write");
   const run = useRunAudit();
+  const save = useSaveAudit(audit.id);
+  const [recording, setRecording] = useState(false);
   const titleId = `audit-${audit.id}-title`;
+  const plan = () => bodyBase(auditBodySchema, audit) as { findings: AuditView["findings"] };
+  const toggle = (findingId: string) => {
+    const findings = audit.findings.map((finding) =>
+      finding.id === findingId
+        ? { ...finding, status: finding.status === "open" ? ("closed" as const) : ("open" as const) }
+        : finding,
+    );
+    const changed = findings.find((finding) => finding.id === findingId);
+    save.mutate(
+      { ...plan(), findings },
+      {
+        onSuccess: () =>
+          toast.success(`Finding ${changed?.title ?? findingId} ${changed?.status ?? "saved"}`),
+      },
+    );
+  };
   const noChecks = audit.automatedChecks.length === 0;
   const why = !can
     ? `Running the checks ${reason}.`
@@ -111,11 +139,58 @@ export function AuditCard({ audit, onEdit }: { audit: AuditView; onEdit: (audit:
           </section>
         </div>
         <section aria-labelledby={`${titleId}-findings`}>
-          <h3 id={`${titleId}-findings`} className="mb-1 text-sm font-semibold">
-            Findings
-          </h3>
-          <FindingsTable audit={audit} />
+          <div className="mb-1 flex items-center justify-between gap-2">
+            <h3 id={`${titleId}-findings`} className="text-sm font-semibold">
+              Findings
+            </h3>
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={!can}
+              aria-label={`Record a finding for ${audit.title}`}
+              aria-describedby={can ? undefined : `${titleId}-why`}
+              onClick={() => setRecording(true)}
+            >
+              Record a finding
+            </Button>
+          </div>
+          {save.isError && (
+            <p role="alert" className="mb-1 text-sm text-bad-foreground">
+              The finding was not saved: {save.error.message}
+            </p>
+          )}
+          <FindingsTable
+            audit={audit}
+            can={can}
+            reasonId={`${titleId}-why`}
+            pending={save.isPending}
+            onToggle={toggle}
+          />
         </section>
+        <RecordDialog
+          open={recording}
+          onOpenChange={setRecording}
+          title={`New finding for ${audit.title}`}
+          description="Recorded on the audit plan, open until you close it; the audit trail records the change."
+        >
+          <RecordForm
+            fields={auditFindingFields}
+            body={auditFindingBodySchema}
+            base={emptyAuditFinding}
+            editing={false}
+            submitLabel="Record finding"
+            onSubmit={async (finding) => {
+              if (audit.findings.some((other) => other.id === finding.id))
+                throw new Error(`id: ${audit.title} already has a finding ${finding.id}`);
+              await save.mutateAsync({ ...plan(), findings: [...audit.findings, finding] });
+              return finding;
+            }}
+            onDone={(finding) => {
+              toast.success(`Finding ${finding.title} recorded`);
+              setRecording(false);
+            }}
+          />
+        </RecordDialog>
       </CardContent>
     </Card>
   );

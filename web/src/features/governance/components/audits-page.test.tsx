@@ -1,5 +1,6 @@
 import { governanceApi } from "@core/api/governance";
 import { screen, within } from "@testing-library/react";
+import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { answer } from "@/test/contract-handler";
 import { server } from "@/test/msw-server";
@@ -61,6 +62,58 @@ describe("AuditsPage", () => {
     expect(within(findings).getByText("auto-model-ownership · check model-ownership")).toBeInTheDocument();
   });
 
+  it("records a finding on the plan and closes it, keeping the rest of the plan", async () => {
+    const sent: Record<string, unknown>[] = [];
+    let audits = [auditFixture()];
+    server.use(
+      answer(governanceApi.audits.list, () => ({ data: audits })),
+      http.put(`*${governanceApi.audits.replace.path}`, async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        sent.push(body);
+        const findings = body.findings as ReturnType<typeof auditFixture>["findings"];
+        audits = [
+          auditFixture({ findings, openFindings: findings.filter((item) => item.status === "open").length }),
+        ];
+        return HttpResponse.json(governanceApi.audits.replace.response.parse(audits[0]));
+      }),
+    );
+    const { user } = await renderWithApp(<AuditsPage />);
+    const plan = await screen.findByRole("region", { name: "Quarterly AI governance review" });
+    await user.click(
+      within(plan).getByRole("button", { name: "Record a finding for Quarterly AI governance review" }),
+    );
+    const dialog = await screen.findByRole("dialog", {
+      name: "New finding for Quarterly AI governance review",
+    });
+    await user.type(within(dialog).getByLabelText("Id"), "no-dpia");
+    await user.type(within(dialog).getByLabelText("Finding"), "No DPIA for the support bot");
+    await user.selectOptions(within(dialog).getByLabelText("Severity"), "high");
+    await user.type(within(dialog).getByLabelText("Owner (role)"), "dpo");
+    await user.click(within(dialog).getByRole("button", { name: "Record finding" }));
+    await expect.poll(() => screen.queryByRole("dialog")).toBeNull();
+    const recorded = {
+      id: "no-dpia",
+      title: "No DPIA for the support bot",
+      severity: "high",
+      owner: "dpo",
+      due: "",
+      status: "open",
+    };
+    expect(sent[0]).toEqual({
+      id: "quarterly-ai-review",
+      title: "Quarterly AI governance review",
+      schedule: "quarterly",
+      checklist: ["risks reviewed"],
+      automatedChecks: ["model-ownership", "audit-chain"],
+      findings: [recorded],
+    });
+    await user.click(
+      await within(plan).findByRole("button", { name: "Close finding No DPIA for the support bot" }),
+    );
+    await within(plan).findByRole("button", { name: "Reopen finding No DPIA for the support bot" });
+    expect((sent[1]?.findings as unknown[])[0]).toEqual({ ...recorded, status: "closed" });
+  });
+
   it("keeps the checks from an auditor, with the reason", async () => {
     server.use(answer(governanceApi.audits.list, { data: [auditFixture()] }));
     await renderWithApp(<AuditsPage />, { role: "auditor" });
@@ -69,6 +122,7 @@ describe("AuditsPage", () => {
     expect(document.getElementById(button.getAttribute("aria-describedby") ?? "")).toHaveTextContent(
       "Running the checks needs the governance:write scope",
     );
+    expect(screen.getByRole("button", { name: /^Record a finding/ })).toBeDisabled();
   });
 
   it("says what to do when there is no audit plan", async () => {

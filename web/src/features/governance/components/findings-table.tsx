@@ -1,10 +1,26 @@
 import type { AuditView } from "@core/api/governance";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { BandBadge } from "./band-badge";
 
-/** An audit plan's findings: recorded ones and those its automated checks opened. */
-export function FindingsTable({ audit }: { audit: AuditView }) {
+/**
+ * An audit plan's findings: recorded ones and those its automated checks opened. A recorded finding
+ * can be closed or reopened here (`onToggle`); automated ones close when their check passes.
+ */
+export function FindingsTable({
+  audit,
+  can = false,
+  reasonId,
+  pending = false,
+  onToggle,
+}: {
+  audit: AuditView;
+  can?: boolean;
+  reasonId?: string;
+  pending?: boolean;
+  onToggle?: (findingId: string) => void;
+}) {
   const findings = [
     ...audit.findings.map((finding) => ({ ...finding, source: "recorded", problems: [] as string[] })),
     ...audit.automatedFindings.map((finding) => ({ ...finding, source: `check ${finding.check}` })),
@@ -19,6 +35,11 @@ export function FindingsTable({ audit }: { audit: AuditView }) {
           <TableHead scope="col">Owner</TableHead>
           <TableHead scope="col">Due</TableHead>
           <TableHead scope="col">Status</TableHead>
+          {onToggle && (
+            <TableHead scope="col">
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          )}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -45,6 +66,22 @@ export function FindingsTable({ audit }: { audit: AuditView }) {
             <TableCell>
               <Badge tone={finding.status === "open" ? "warn" : "neutral"}>{finding.status}</Badge>
             </TableCell>
+            {onToggle && (
+              <TableCell className="text-right">
+                {finding.source === "recorded" && (
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    disabled={!can || pending}
+                    aria-describedby={can ? undefined : reasonId}
+                    aria-label={`${finding.status === "open" ? "Close" : "Reopen"} finding ${finding.title}`}
+                    onClick={() => onToggle(finding.id)}
+                  >
+                    {finding.status === "open" ? "Close" : "Reopen"}
+                  </Button>
+                )}
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>

@@ -1,8 +1,10 @@
 import {
+  auditPlanFindingSchema,
   auditSchedules,
   auditSchema,
   automatedCheckIds,
   dataClassSchema,
+  findingSeverities,
   policySchema,
   riskSchema,
   trainingModuleSchema,
@@ -154,3 +156,16 @@ export const dataClassFields: FieldSpec[] = [
 export const emptyDataClass: Record<string, unknown> = { level: 1, handling: [], usageLimits: [] };
 
 export const dataClassBodySchema = dataClassSchema;
+
+/** A finding recorded by hand on an audit plan (automated findings come from the checks' runs). */
+export const auditFindingFields: FieldSpec[] = [
+  { name: "id", label: "Id", kind: "text", isId: true, help: "Lower-case letters, digits, '.', '_' or '-'." },
+  { name: "title", label: "Finding", kind: "text" },
+  { name: "severity", label: "Severity", kind: "select", options: options(findingSeverities) },
+  { name: "owner", label: "Owner (role)", kind: "text" },
+  { name: "due", label: "Due", kind: "date" },
+];
+
+export const emptyAuditFinding: Record<string, unknown> = { severity: "medium", status: "open", due: "" };
+
+export const auditFindingBodySchema = auditPlanFindingSchema;
