@@ -111,7 +111,7 @@ describe("AuditsPage", () => {
       await within(plan).findByRole("button", { name: "Close finding No DPIA for the support bot" }),
     );
     await within(plan).findByRole("button", { name: "Reopen finding No DPIA for the support bot" });
-    expect((sent[1]?.findings as unknown[])[0]).toEqual({ ...recorded, status: "closed" });
+    expect(sent[1]).toMatchObject({ findings: [{ ...recorded, status: "closed" }] });
   });
 
   it("keeps the checks from an auditor, with the reason", async () => {
