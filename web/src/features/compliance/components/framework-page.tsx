@@ -73,7 +73,11 @@ export function FrameworkPage({ framework, search }: { framework: string; search
                   <section key={group.name ?? "requirements"} className="mb-4 flex flex-col gap-2">
                     <h2 className="text-base font-semibold">{group.name ?? "Requirements"}</h2>
                     {group.requirements.map((requirement) => (
-                      <RequirementItem key={requirement.id} requirement={requirement} />
+                      <RequirementItem
+                        key={requirement.id}
+                        requirement={requirement}
+                        framework={report.framework}
+                      />
                     ))}
                   </section>
                 ))

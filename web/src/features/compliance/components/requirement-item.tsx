@@ -2,6 +2,7 @@ import type { ComplianceRequirement } from "@core/api/compliance";
 import { ChevronRight } from "lucide-react";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/states/empty-state";
+import { AttestationForm } from "./attestation-form";
 import { EvidenceTable } from "./evidence-table";
 import { GapsList } from "./gaps-list";
 import { ResponsibilityTable } from "./responsibility-table";
@@ -17,7 +18,14 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** One requirement: its status in the summary line; opened, its controls, evidence, gaps and shared responsibility. */
-export function RequirementItem({ requirement }: { requirement: ComplianceRequirement }) {
+export function RequirementItem({
+  requirement,
+  framework,
+}: {
+  requirement: ComplianceRequirement;
+  /** the framework's id, for attestations (none: the item is read-only) */
+  framework?: string;
+}) {
   const name = `${requirement.id} ${requirement.title}`;
   return (
     <details className="group rounded-md border border-border bg-card">
@@ -53,6 +61,11 @@ export function RequirementItem({ requirement }: { requirement: ComplianceRequir
         {requirement.responsibility && requirement.responsibility.length > 0 && (
           <Section title="Shared responsibility">
             <ResponsibilityTable responsibility={requirement.responsibility} requirement={name} />
+          </Section>
+        )}
+        {framework !== undefined && (
+          <Section title="Attestation">
+            <AttestationForm framework={framework} requirement={requirement} />
           </Section>
         )}
       </div>
