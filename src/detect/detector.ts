@@ -88,5 +88,10 @@ export interface Detector<Options = unknown> {
    * files the operator supplies, such as a model folder).
    */
   readonly optIn?: boolean;
+  /**
+   * Options that name files or folders: a relative path in a policy file is resolved against that
+   * file's folder (an inline policy's, against the configuration file's) when the policy loads.
+   */
+  readonly pathOptions?: readonly string[];
   create(options: Options): DetectorInstance;
 }

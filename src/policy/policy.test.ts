@@ -264,3 +264,42 @@ describe("redactText", () => {
     expect(redactText("0123456789 tail", decisions)).toBe("[SECRET_1] tail");
   });
 });
+
+describe("path options", () => {
+  it("resolves a detector's relative model folder against the policy file's folder, overrides too", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rampart-policy-paths-"));
+    writeFileSync(
+      join(dir, "policy.yaml"),
+      [
+        "version: 1",
+        "input:",
+        "  detectors:",
+        "    onnx-classifier:",
+        "      options: { modelDir: ./models/guard }",
+        "overrides:",
+        "  roles:",
+        "    analyst:",
+        "      input:",
+        "        detectors:",
+        "          onnx-classifier:",
+        "            options: { modelDir: /opt/models/other }",
+      ].join("\n"),
+    );
+    // loaded from another working directory: the folder is still the policy file's
+    const policy = loadPolicy({ file: "policy.yaml", cwd: dir });
+    expect(policy.input.detectors["onnx-classifier"]?.options.modelDir).toBe(join(dir, "models", "guard"));
+    expect(policy.overrides.roles.analyst?.input?.detectors?.["onnx-classifier"]?.options.modelDir).toBe(
+      "/opt/models/other",
+    );
+    // options that are not paths are left alone
+    expect(policy.input.detectors.pii?.options).toEqual({});
+  });
+
+  it("resolves an inline policy's relative paths against the configuration file's folder", () => {
+    const policy = loadPolicy({
+      inline: { version: 1, input: { detectors: { "onnx-classifier": { options: { modelDir: "m" } } } } },
+      baseDir: "/etc/rampart",
+    });
+    expect(policy.input.detectors["onnx-classifier"]?.options.modelDir).toBe(join("/etc/rampart", "m"));
+  });
+});

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from "node:path";
 import type { ConfigIssue } from "../config/issues.js";
 import { formatPath } from "../config/issues.js";
 import type { Direction } from "../core/index.js";
@@ -66,4 +67,54 @@ export function validatePolicyDetectors(policy: Policy): ConfigIssue[] {
     }
   }
   return issues;
+}
+
+function resolveDetectorPaths(detectors: Detectors | undefined, baseDir: string): Detectors | undefined {
+  if (detectors === undefined) return undefined;
+  return Object.fromEntries(
+    Object.entries(detectors).map(([id, setting]) => {
+      const names = builtInDetectors.get(id)?.pathOptions ?? [];
+      if (names.length === 0) return [id, setting];
+      const options = { ...setting.options };
+      for (const name of names) {
+        const value = options[name];
+        if (typeof value === "string" && value !== "" && !isAbsolute(value))
+          options[name] = resolve(baseDir, value);
+      }
+      return [id, { ...setting, options }];
+    }),
+  );
+}
+
+function resolvePatchPaths<P extends Pick<PolicyPatch, "input" | "output">>(patch: P, baseDir: string): P {
+  const input = patch.input && {
+    ...patch.input,
+    detectors: resolveDetectorPaths(patch.input.detectors, baseDir),
+  };
+  const output = patch.output && {
+    ...patch.output,
+    detectors: resolveDetectorPaths(patch.output.detectors, baseDir),
+  };
+  return { ...patch, ...(input ? { input } : {}), ...(output ? { output } : {}) };
+}
+
+/**
+ * The policy with every path option of its detectors (`Detector.pathOptions`, such as
+ * onnx-classifier's modelDir) made absolute against `baseDir`, the policy file's folder, so that
+ * the gateway finds the same files whatever folder it is started from. Overrides too.
+ */
+export function resolvePolicyPaths(policy: Policy, baseDir: string): Policy {
+  const resolved = resolvePatchPaths(policy, baseDir);
+  const overrides = Object.fromEntries(
+    (["roles", "apps", "models"] as const).map((kind) => [
+      kind,
+      Object.fromEntries(
+        Object.entries(policy.overrides[kind]).map(([name, patch]) => [
+          name,
+          resolvePatchPaths(patch, baseDir),
+        ]),
+      ),
+    ]),
+  ) as Policy["overrides"];
+  return { ...resolved, overrides };
 }

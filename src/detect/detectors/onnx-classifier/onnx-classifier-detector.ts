@@ -151,5 +151,6 @@ export const onnxClassifierDetector: Detector<OnnxClassifierOptions> = {
     "Prompt injection and jailbreaks by an operator-supplied transformer classifier (a Prompt Guard 2 or DeBERTa ONNX export) run with onnxruntime-node, offline, in overlapping 512-token windows. Opt-in: needs modelDir and the optional onnxruntime-node package.",
   optionsSchema: onnxClassifierOptionsSchema,
   optIn: true,
+  pathOptions: ["modelDir"],
   create: (options) => createOnnxClassifierInstance(options),
 };
