@@ -51,13 +51,20 @@ function inputs(length: number, count: number, random: Random): string[] {
   return texts;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
 function percentile(sorted: readonly number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
+}
+
+function median(values: readonly number[]): number {
+  return percentile(
+    [...values].sort((left, right) => left - right),
+    0.5,
+  );
+}
+
+/** The mean size of the texts in KB (1,024 characters). */
+function meanKb(texts: readonly string[]): number {
+  return texts.reduce((sum, text) => sum + text.length, 0) / texts.length / 1024;
 }
 
 interface Timings {
@@ -128,11 +135,11 @@ function perKbRow(
     const sorted = values.map((value, index) => value / kbOf(index)).sort(ascending);
     return `${percentile(sorted, 0.5).toFixed(3)} / ${percentile(sorted, 0.99).toFixed(3)}`;
   };
-  const meanKb = texts.reduce((sum, text) => sum + text.length, 0) / texts.length / 1024;
+
   return [
     label,
     texts.length,
-    meanKb.toFixed(2),
+    meanKb(texts).toFixed(2),
     perKb(fastest),
     perKb(single.cpuByText),
     pair([...fastest].sort(ascending)),
@@ -200,6 +207,7 @@ async function main(): Promise<void> {
   }
   // what each detector costs alone (its own scanner, normalisation included), on 8 KB texts
   const perDetectorTexts = inputs(8000, 40, random);
+  const perDetectorKb = meanKb(perDetectorTexts);
   const normalisationOnly = createScanner({ detectors: [] });
   const normalisationMs = median(
     await bestOf(perDetectorTexts, (text) => normalisationOnly.scan(text, { direction: "input" }), 3),
@@ -219,19 +227,18 @@ async function main(): Promise<void> {
           }),
         3,
       );
-      const kb =
-        perDetectorTexts.reduce((sum, text) => sum + text.length, 0) / perDetectorTexts.length / 1024;
-      perDetectorRows.push([detector.id, direction, ((median(fastest) - normalisationMs) / kb).toFixed(3)]);
+      perDetectorRows.push([
+        detector.id,
+        direction,
+        ((median(fastest) - normalisationMs) / perDetectorKb).toFixed(3),
+      ]);
     }
   }
   perDetectorRows.sort((left, right) => Number(right[2]) - Number(left[2]));
   perDetectorRows.push([
     "normalisation (once per scan)",
     "both",
-    (
-      normalisationMs /
-      (perDetectorTexts.reduce((sum, text) => sum + text.length, 0) / perDetectorTexts.length / 1024)
-    ).toFixed(3),
+    (normalisationMs / perDetectorKb).toFixed(3),
   ]);
   const load = loadavg()
     .map((value) => value.toFixed(1))

@@ -21,7 +21,7 @@ import {
 } from "../govern/compliance/index.js";
 import { createAuditRepository } from "../store/repositories/audit-event-repository.js";
 import { type CliContext, exitCodes } from "./program.js";
-import { ACTOR_FLAG, cliActor } from "./recorded-changes.js";
+import { ACTOR_FLAG, cliActor, closeRecorder } from "./recorded-changes.js";
 
 /** The red-team command's default run folder, read when --runs is not given and it exists. */
 const DEFAULT_RUN_FOLDER = "redteam-run";
@@ -210,11 +210,7 @@ export function registerComplyCommand(program: Command, context: CliContext): vo
           for (const item of manifest.notAvailable)
             context.io.stderr(`not available: ${item.part}: ${item.reason}\n`);
         } finally {
-          const missed = (await recorder?.close()) ?? [];
-          if (missed.length > 0)
-            context.io.stderr(
-              `audit sinks not reached yet: ${missed.join(", ")} (the pack is in the audit trail; the next command on this host delivers it)\n`,
-            );
+          if (recorder !== undefined) await closeRecorder(context, recorder, "the pack");
           await opened.close();
         }
       },

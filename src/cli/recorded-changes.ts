@@ -47,12 +47,24 @@ export async function withRecordedChanges<T>(
     try {
       return await action(store, recorder);
     } finally {
-      const missed = await recorder.close();
-      if (missed.length > 0) {
-        context.io.stderr(
-          `audit sinks not reached yet: ${missed.join(", ")} (the change is in the audit trail; the next command on this host delivers it)\n`,
-        );
-      }
+      await closeRecorder(context, recorder, "the change");
     }
   });
+}
+
+/**
+ * Closes a command's recorder and says on stderr which audit sinks it could not reach yet (`what`
+ * is in the trail all the same; the next command on this host delivers it).
+ */
+export async function closeRecorder(
+  context: CliContext,
+  recorder: CommandRecorder,
+  what: string,
+): Promise<void> {
+  const missed = await recorder.close();
+  if (missed.length > 0) {
+    context.io.stderr(
+      `audit sinks not reached yet: ${missed.join(", ")} (${what} is in the audit trail; the next command on this host delivers it)\n`,
+    );
+  }
 }

@@ -4,7 +4,7 @@ import { NOT_NAMES, TITLES } from "./lexicon/name-words.js";
 import { PLACES } from "./lexicon/places.js";
 import { SURNAMES } from "./lexicon/surnames.js";
 import { clampScore, MAX_CANDIDATES_PER_RECOGNIZER, type PiiCandidate } from "./pii-candidate.js";
-import { NOT_PERSON_WORDS } from "./recognize-person.js";
+import { HOUSE_NUMBER_AFTER, NOT_PERSON_WORDS } from "./recognize-person.js";
 import { joinedBySpace, precededByPhrase, type Token } from "./tokens.js";
 
 /**
@@ -273,7 +273,7 @@ export function recognizePersonsInContext(text: string, tokens: readonly Token[]
     const tail = tokens[last] as Token;
     const organisation =
       NOT_PERSON_WORDS.has(NEXT_WORD.exec(text.slice(tail.end, tail.end + 24))?.[1]?.toLowerCase() ?? "") ||
-      /^ \d{1,5}[a-z]?\b/.test(text.slice(tail.end, tail.end + 8));
+      HOUSE_NUMBER_AFTER.test(text.slice(tail.end, tail.end + 8));
     const score =
       organisation || placeName(tokens, first, last) ? 0 : scoreSequence(text, tokens, first, last);
     if (score > 0) {

@@ -148,7 +148,7 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set(
 /** A single capital letter, with or without a dot: the middle initial in "Hanne I. Kreutzmann". */
 const MIDDLE_INITIAL = /^\p{Lu}$/u;
 /** A house number right after a name: "Peter Zuidhove 188" is a street named after a person. */
-const HOUSE_NUMBER_AFTER = /^ \d{1,5}[a-z]?\b/;
+export const HOUSE_NUMBER_AFTER = /^ \d{1,5}[a-z]?\b/;
 
 /** The word right after `end`, lower case, when one space separates them ("" otherwise). */
 function nextWordLower(text: string, end: number): string {
